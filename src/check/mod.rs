@@ -1,0 +1,30 @@
+//! Check: every rule reads the loaded model and produces diagnostics; none renders.
+
+pub mod links;
+pub mod partners;
+pub mod translations;
+
+use crate::diagnostics::Diagnostic;
+use crate::model::{Page, Site};
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct CheckOptions {
+    /// `review-overdue` becomes an error.
+    pub strict: bool,
+}
+
+/// Runs every check over the loaded campaign.
+pub fn run(site: &Site, opts: CheckOptions) -> Vec<Diagnostic> {
+    let mut diags = Vec::new();
+    diags.extend(translations::check(site));
+    diags.extend(partners::check(site));
+    diags.extend(links::check(site));
+    let _ = opts;
+    diags
+}
+
+/// The 1-based line and column in the page file of a byte offset in its body.
+pub fn body_pos(page: &Page, offset: usize) -> (usize, usize) {
+    let (l, c) = crate::diagnostics::line_col(page.body(), offset);
+    (l + page.body_line - 1, c)
+}

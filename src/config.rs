@@ -1,0 +1,71 @@
+//! `campaign.yaml`: the campaign's settings.
+
+use serde::Deserialize;
+
+/// Paper sizes print packs support.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Print {
+    #[serde(default)]
+    pub paper: Paper,
+}
+
+fn default_theme() -> String {
+    "default".into()
+}
+fn default_review_period() -> u32 {
+    365
+}
+
+/// The parsed `campaign.yaml`. Unknown keys are refused so that a typo such as
+/// `locale:` for `locales:` is reported instead of silently ignored.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Campaign {
+    pub title: String,
+    pub source_locale: String,
+    pub locales: Vec<String>,
+    #[serde(default = "default_theme")]
+    pub theme: String,
+    #[serde(default)]
+    pub base_url: Option<String>,
+    #[serde(default = "default_review_period")]
+    pub review_period_days: u32,
+    #[serde(default)]
+    pub audiences: Vec<String>,
+    /// Partners credited campaign-wide, on every page.
+    #[serde(default)]
+    pub partners: Vec<String>,
+    #[serde(default)]
+    pub required_partner_kinds: Vec<String>,
+    #[serde(default)]
+    pub print: Print,
+    /// Contact address shown in the footer and the hosting guide.
+    #[serde(default)]
+    pub contact: Option<String>,
+    #[serde(default)]
+    pub offline: bool,
+}
+
+impl Campaign {
+    /// `base_url` with exactly one trailing slash, if set.
+    pub fn base_url(&self) -> Option<String> {
+        self.base_url.as_ref().map(|u| {
+            let trimmed = u.trim_end_matches('/');
+            format!("{trimmed}/")
+        })
+    }
+
+    /// A file-name-safe name for bundles, from the campaign folder's title.
+    pub fn slug(&self) -> String {
+        crate::paths::slugify(&self.title)
+    }
+}

@@ -1,0 +1,198 @@
+//! Herald: a static-site generator for multilingual public-information campaigns.
+//!
+//! The pipeline is **load** ([`load`]) → **check** ([`check`]) → **render** ([`render`]) →
+//! **write** ([`write`]). [`build`] and [`check_campaign`] run it for the command line; each
+//! stage is usable on its own.
+
+pub mod check;
+pub mod config;
+pub mod diagnostics;
+pub mod load;
+pub mod locale;
+pub mod model;
+pub mod paths;
+pub mod render;
+pub mod write;
+
+use diagnostics::{Diagnostic, Severity};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// What a command is asked to do.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// The campaign folder.
+    pub root: PathBuf,
+    /// Replaces `<root>/output`.
+    pub out: Option<PathBuf>,
+    /// Publish locales whose translations are incomplete, with fallback pages.
+    pub allow_incomplete: bool,
+    /// `review-overdue` is an error.
+    pub strict: bool,
+    /// The date reviews are compared with; default: [`today`].
+    pub today: Option<jiff::civil::Date>,
+}
+
+impl Options {
+    pub fn out_dir(&self) -> PathBuf {
+        self.out.clone().unwrap_or_else(|| self.root.join("output"))
+    }
+}
+
+/// Herald could not run at all (exit code 2).
+#[derive(Debug)]
+pub struct Fatal(pub String);
+
+impl std::fmt::Display for Fatal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Today's date, or `HERALD_TODAY` (YYYY-MM-DD) when set, so builds and tests can be
+/// reproduced on another day.
+pub fn today() -> jiff::civil::Date {
+    if let Ok(s) = std::env::var("HERALD_TODAY") {
+        if let Ok(d) = s.parse() {
+            return d;
+        }
+    }
+    jiff::Zoned::now().date()
+}
+
+/// The result of `herald check` or `herald build`.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub diagnostics: Vec<Diagnostic>,
+    /// Whether a new output was written.
+    pub built: bool,
+    pub site: Option<render::site::SiteStats>,
+    pub elapsed: Duration,
+}
+
+impl Report {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error)
+    }
+}
+
+/// Codes that `--allow-incomplete` turns from errors into warnings: the reader gets the
+/// source text with a notice instead.
+const INCOMPLETE_CODES: [&str; 2] = ["missing-translation", "missing-message"];
+
+fn load_and_check(opts: &Options) -> Result<(Option<model::Site>, Vec<Diagnostic>), Fatal> {
+    let today = opts.today.unwrap_or_else(today);
+    let (site, mut diags) = match load::load(&opts.root, today) {
+        Ok(x) => x,
+        Err(load::LoadFailure::Invalid(d)) => return Ok((None, d)),
+        Err(load::LoadFailure::Io(msg)) => return Err(Fatal(msg)),
+    };
+    diags.extend(check::run(
+        &site,
+        check::CheckOptions {
+            strict: opts.strict,
+        },
+    ));
+    if opts.allow_incomplete {
+        for d in &mut diags {
+            if d.severity == Severity::Error && INCOMPLETE_CODES.contains(&d.code) {
+                d.severity = Severity::Warning;
+            }
+        }
+    }
+    diagnostics::sort(&mut diags);
+    Ok((Some(site), diags))
+}
+
+/// Runs every check; writes nothing.
+pub fn check_campaign(opts: &Options) -> Result<Report, Fatal> {
+    let start = Instant::now();
+    let (_, diagnostics) = load_and_check(opts)?;
+    Ok(Report {
+        diagnostics,
+        built: false,
+        site: None,
+        elapsed: start.elapsed(),
+    })
+}
+
+fn refuse_out(root: &Path, out: &Path) -> Option<String> {
+    let abs = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+    let (root, out) = (abs(root), abs(out));
+    if out == root || root.starts_with(&out) {
+        return Some(format!(
+            "refusing to write output to {}: it would replace the campaign itself",
+            out.display()
+        ));
+    }
+    for inner in ["content", "locales", "themes"] {
+        if out.starts_with(root.join(inner)) {
+            return Some(format!("refusing to write output inside {inner}/: choose a folder outside the campaign's sources"));
+        }
+    }
+    None
+}
+
+/// Checks the campaign and, if it has no errors, renders it and swaps the new output in.
+pub fn build(opts: &Options) -> Result<Report, Fatal> {
+    let start = Instant::now();
+    let out = opts.out_dir();
+    if let Some(msg) = refuse_out(&opts.root, &out) {
+        return Err(Fatal(msg));
+    }
+    let (site, mut diagnostics) = load_and_check(opts)?;
+    let mut report = Report::default();
+    let Some(site) = site else {
+        report.diagnostics = diagnostics;
+        return Ok(report);
+    };
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        report.diagnostics = diagnostics;
+        report.elapsed = start.elapsed();
+        return Ok(report);
+    }
+    let site = Arc::new(site);
+    let tera = match render::templates::compile(&site) {
+        Ok(t) => t,
+        Err(d) => {
+            diagnostics.extend(d);
+            report.diagnostics = diagnostics;
+            return Ok(report);
+        }
+    };
+    let staging = match write::Staging::new(&out) {
+        Ok(s) => s,
+        Err(write::OutError::NotOurs(p)) => {
+            return Err(Fatal(format!(
+                "refusing to replace {}: it holds files Herald did not create. Choose another --out, or empty the folder.",
+                p.display()
+            )))
+        }
+        Err(write::OutError::Io(e)) => return Err(Fatal(format!("could not prepare the output folder {}: {e}", out.display()))),
+    };
+    let site_dir = staging.path().join("site");
+    let renderer = render::site::Renderer::new(&site, &tera, &site_dir);
+    let (stats, render_diags) = renderer.render();
+    diagnostics.extend(render_diags);
+    diagnostics::sort(&mut diagnostics);
+    report.site = Some(stats);
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
+        // Dropping the staging folder deletes it; the previous output stays.
+        report.diagnostics = diagnostics;
+        report.elapsed = start.elapsed();
+        return Ok(report);
+    }
+    staging.commit().map_err(|e| {
+        Fatal(format!(
+            "could not move the new output into {}: {e}",
+            out.display()
+        ))
+    })?;
+    report.diagnostics = diagnostics;
+    report.built = true;
+    report.elapsed = start.elapsed();
+    Ok(report)
+}

@@ -1,0 +1,156 @@
+//! The `herald` command line: parses arguments and calls the library.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use herald::diagnostics::{Severity, Summary};
+use herald::Options;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "herald", version, about = "Build multilingual, accessible public-information campaigns", long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, ValueEnum, Default, PartialEq, Eq)]
+enum Format {
+    #[default]
+    Human,
+    Json,
+}
+
+#[derive(clap::Args, Clone)]
+struct Common {
+    /// The campaign folder.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Output folder (default: ROOT/output). The site goes to OUT/site.
+    #[arg(long)]
+    out: Option<PathBuf>,
+    /// Treat overdue reviews as errors.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check the campaign, then render the site into output/.
+    #[command(
+        after_help = "Examples:\n  herald build\n  herald build --root my-campaign --out /tmp/site\n  herald build --allow-incomplete"
+    )]
+    Build {
+        #[command(flatten)]
+        common: Common,
+        /// Publish locales still in progress: untranslated pages show the source text with a notice.
+        #[arg(long)]
+        allow_incomplete: bool,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Run every check without writing anything; exit 1 on any error.
+    #[command(
+        after_help = "Examples:\n  herald check\n  herald check --format json > diagnostics.json"
+    )]
+    Check {
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+}
+
+fn options(c: &Common) -> Options {
+    Options {
+        root: c.root.clone(),
+        out: c.out.clone(),
+        strict: c.strict,
+        ..Options::default()
+    }
+}
+
+fn print_report(report: &herald::Report, opts: &Options, format: Format) {
+    match format {
+        Format::Json => println!("{}", herald::diagnostics::to_json(&report.diagnostics)),
+        Format::Human => {
+            let color = herald::diagnostics::use_color();
+            for d in &report.diagnostics {
+                eprintln!("{}", herald::diagnostics::human(d, &opts.root, color));
+            }
+            let s = Summary::of(&report.diagnostics);
+            if let Some(stats) = &report.site {
+                let pages: Vec<String> = stats
+                    .pages
+                    .iter()
+                    .map(|(l, n)| format!("{l} {n}"))
+                    .collect();
+                if report.built {
+                    eprintln!(
+                        "Built {} pages ({}) into {}",
+                        stats.pages.iter().map(|p| p.1).sum::<usize>(),
+                        pages.join(", "),
+                        opts.out_dir().join("site").display()
+                    );
+                }
+                if !stats.fallbacks.is_empty() {
+                    eprintln!(
+                        "{} pages are shown in the source language until they are translated:",
+                        stats.fallbacks.len()
+                    );
+                    for (l, p) in &stats.fallbacks {
+                        eprintln!("  {l}: {p}");
+                    }
+                }
+            }
+            eprintln!(
+                "{} error{}, {} warning{}, {} info in {:.2} s",
+                s.errors,
+                if s.errors == 1 { "" } else { "s" },
+                s.warnings,
+                if s.warnings == 1 { "" } else { "s" },
+                s.infos,
+                report.elapsed.as_secs_f64()
+            );
+            if !report.built && report.has_errors() && report.site.is_none() {
+                eprintln!("Nothing was written: fix the errors above first.");
+            }
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let (result, opts, format) = match &cli.command {
+        Command::Build {
+            common,
+            allow_incomplete,
+            format,
+        } => {
+            let mut o = options(common);
+            o.allow_incomplete = *allow_incomplete;
+            (herald::build(&o), o, *format)
+        }
+        Command::Check { common, format } => {
+            let o = options(common);
+            (herald::check_campaign(&o), o, *format)
+        }
+    };
+    match result {
+        Ok(report) => {
+            print_report(&report, &opts, format);
+            if report
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == Severity::Error)
+            {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Err(fatal) => {
+            eprintln!("error: {fatal}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! What templates see: serialisable views of the model, built per page from shared data.
+
+use crate::model::{Page, Partner, Site, Visibility};
+use crate::paths;
+use serde::Serialize;
+
+#[derive(Serialize, Clone)]
+pub struct Link {
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Label {
+    pub id: String,
+    pub label: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct LocaleLink {
+    /// BCP 47 tag, for `hreflang` and `lang`.
+    pub lang: String,
+    pub dir: &'static str,
+    /// The language's own name for itself (the `locale-name` message of that locale).
+    pub name: String,
+    pub url: String,
+    pub current: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub struct Alternate {
+    pub hreflang: String,
+    pub href: String,
+}
+
+#[derive(Serialize, Clone)]
+pub struct PartnerView {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub kind_label: String,
+    pub url: Option<String>,
+    pub logo: Option<String>,
+    pub logo_alt: String,
+    pub web_only: bool,
+}
+
+#[derive(Serialize, Clone)]
+pub struct SourceView {
+    pub title: String,
+    pub url: Option<String>,
+}
+
+#[derive(Serialize, Clone)]
+pub struct ListItem {
+    pub title: String,
+    pub summary: Option<String>,
+    pub url: String,
+    pub stages: Vec<Label>,
+    pub fallback: bool,
+}
+
+/// Per-locale data computed once and shared by every page of that locale.
+pub struct LocaleShared {
+    pub title: String,
+    pub stage_labels: Vec<Label>,
+    pub endonym: String,
+}
+
+pub fn endonym(site: &Site, locale: usize) -> String {
+    if site.has_message(locale, "locale-name") {
+        site.message(locale, "locale-name", None)
+    } else {
+        site.locales[locale].tag.clone()
+    }
+}
+
+pub fn locale_shared(site: &Site, locale: usize) -> LocaleShared {
+    LocaleShared {
+        title: site.title(locale),
+        stage_labels: crate::model::STAGES
+            .iter()
+            .map(|s| Label {
+                id: s.to_string(),
+                label: site.message(locale, &format!("stage-{s}"), None),
+            })
+            .collect(),
+        endonym: endonym(site, locale),
+    }
+}
+
+pub fn labels(site: &Site, locale: usize, prefix: &str, ids: &[String]) -> Vec<Label> {
+    ids.iter()
+        .map(|id| Label {
+            id: id.clone(),
+            label: site.message(locale, &format!("{prefix}-{id}"), None),
+        })
+        .collect()
+}
+
+pub fn partner_view(site: &Site, locale: usize, p: &Partner, from_dir: &str) -> PartnerView {
+    let tag = &site.locales[locale].tag;
+    let name = p.name_in(tag).to_string();
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("name", name.clone());
+    PartnerView {
+        id: p.id.clone(),
+        kind: p.kind.clone(),
+        kind_label: site.message(locale, &format!("partner-kind-{}", p.kind), None),
+        url: p.url.clone(),
+        logo: p
+            .logo
+            .as_ref()
+            .map(|l| paths::encode_path(&paths::relative(from_dir, &format!("assets/{l}")))),
+        logo_alt: strip_isolation(&site.message(locale, "partner-logo-alt", Some(&args))),
+        name,
+        web_only: p.visibility == Visibility::WebOnly,
+    }
+}
+
+/// Fluent wraps placeables in U+2068/U+2069 so right-to-left names display correctly in
+/// running text; inside attributes such as `alt` they only get in the way of screen readers.
+pub fn strip_isolation(s: &str) -> String {
+    s.replace(['\u{2068}', '\u{2069}'], "")
+}
+
+/// The partners a page credits, in its front-matter order, then the campaign-wide ones.
+pub fn page_partners(site: &Site, locale: usize, page: &Page, from_dir: &str) -> Vec<PartnerView> {
+    page.front
+        .partners
+        .iter()
+        .filter_map(|id| site.partner(id))
+        .map(|p| partner_view(site, locale, p, from_dir))
+        .collect()
+}
+
+pub fn campaign_partners(site: &Site, locale: usize, from_dir: &str) -> Vec<PartnerView> {
+    site.config
+        .partners
+        .iter()
+        .filter_map(|id| site.partner(id))
+        .map(|p| partner_view(site, locale, p, from_dir))
+        .collect()
+}
+
+pub fn sources(page: &Page) -> Vec<SourceView> {
+    page.front
+        .sources
+        .iter()
+        .map(|s| SourceView {
+            title: s.title.clone(),
+            url: s.url.clone(),
+        })
+        .collect()
+}

@@ -1,0 +1,6 @@
+//! Render: each output is a renderer over the same loaded [`crate::model::Site`].
+
+pub mod context;
+pub mod markdown;
+pub mod site;
+pub mod templates;

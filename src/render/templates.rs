@@ -1,0 +1,117 @@
+//! The theme's Tera templates, compiled once, and the functions templates call.
+
+use crate::diagnostics::Diagnostic;
+use crate::load::{rel_path, walk_files};
+use crate::model::Site;
+use fluent_bundle::{FluentArgs, FluentValue};
+use std::collections::HashMap;
+use std::sync::Arc;
+use tera::{Tera, Value};
+
+/// `t(id="message-id", lang=lang, name="…")`: a Fluent message in a locale, with every other
+/// argument passed to Fluent as a variable. Falls back to the source locale.
+struct Translate {
+    site: Arc<Site>,
+}
+
+impl tera::Function for Translate {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let id = args
+            .get("id")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg("t() needs id=\"message-id\""))?;
+        let lang = args
+            .get("lang")
+            .and_then(Value::as_str)
+            .ok_or_else(|| tera::Error::msg(format!("t(id=\"{id}\") needs lang=lang")))?;
+        let locale = self.site.locale_index(lang).unwrap_or(self.site.source);
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            if k == "id" || k == "lang" {
+                continue;
+            }
+            let fv = match v {
+                Value::Number(n) => FluentValue::from(n.as_f64().unwrap_or(0.0)),
+                Value::String(s) => FluentValue::from(s.clone()),
+                other => FluentValue::from(other.to_string()),
+            };
+            fargs.set(k.clone(), fv);
+        }
+        let args = (!fargs.iter().next().is_none()).then_some(&fargs);
+        Ok(Value::String(self.site.message(locale, id, args)))
+    }
+
+    fn is_safe(&self) -> bool {
+        false
+    }
+}
+
+/// Compiles every template of the theme. Errors name the template file.
+pub fn compile(site: &Arc<Site>) -> Result<Tera, Vec<Diagnostic>> {
+    let dir = site.theme_dir.join("templates");
+    let mut diags = Vec::new();
+    let mut sources = Vec::new();
+    for path in walk_files(&dir, &site.root, &mut diags) {
+        let name = rel_path(&dir, &path);
+        let rel = rel_path(&site.root, &path);
+        if let Some(text) = crate::load::read_text(&path, &rel, &mut diags) {
+            sources.push((name, text));
+        }
+    }
+    let mut tera = Tera::default();
+    tera.autoescape_on(vec![".html", ".xml"]);
+    if let Err(e) = tera.add_raw_templates(sources) {
+        let mut msg = e.to_string();
+        let mut src = std::error::Error::source(&e);
+        while let Some(s) = src {
+            msg.push_str(": ");
+            msg.push_str(&s.to_string());
+            src = s.source();
+        }
+        let file = msg
+            .split('\'')
+            .nth(1)
+            .map(|n| format!("{}/{n}", rel_path(&site.root, &dir)));
+        let mut d = Diagnostic::error(
+            "template-error",
+            format!("a theme template has an error: {msg}"),
+        )
+        .help(
+            "Fix the Tera syntax in the template named above (https://keats.github.io/tera/docs/).",
+        );
+        d.file = file;
+        diags.push(d);
+    }
+    if !diags.is_empty() {
+        return Err(diags);
+    }
+    tera.register_function(
+        "t",
+        Translate {
+            site: Arc::clone(site),
+        },
+    );
+    Ok(tera)
+}
+
+/// Turns a Tera render error into a diagnostic naming the template and output.
+pub fn render_error(site: &Site, e: &tera::Error, template: &str, output: &str) -> Diagnostic {
+    let mut msg = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    Diagnostic::error(
+        "template-error",
+        format!("the template {template} failed while rendering {output}: {msg}"),
+    )
+    .file(format!(
+        "{}/templates/{template}",
+        rel_path(&site.root, &site.theme_dir)
+    ))
+    .help(
+        "Check the variables the template uses against the page context documented in the README.",
+    )
+}

@@ -51,6 +51,9 @@ pub struct Campaign {
     /// Contact address shown in the footer and the hosting guide.
     #[serde(default)]
     pub contact: Option<String>,
+    /// A helpline number, shown in the footer through the `hotline` message.
+    #[serde(default)]
+    pub hotline: Option<String>,
     #[serde(default)]
     pub offline: bool,
 }

@@ -133,7 +133,7 @@ impl Partner {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FtlOrigin {
     Theme,
     Campaign,

@@ -1,6 +1,7 @@
 //! Check: every rule reads the loaded model and produces diagnostics; none renders.
 
 pub mod links;
+pub mod messages;
 pub mod partners;
 pub mod translations;
 
@@ -19,6 +20,7 @@ pub fn run(site: &Site, opts: CheckOptions) -> Vec<Diagnostic> {
     diags.extend(translations::check(site));
     diags.extend(partners::check(site));
     diags.extend(links::check(site));
+    diags.extend(messages::check(site));
     let _ = opts;
     diags
 }

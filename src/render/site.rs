@@ -225,6 +225,7 @@ impl<'a> Renderer<'a> {
         ctx.insert("language_chooser_url", &self.url(from_dir, "index.html"));
         ctx.insert("campaign_partners", &campaign_partners(site, l, from_dir));
         ctx.insert("contact", &site.config.contact);
+        ctx.insert("hotline", &site.config.hotline);
         // Language switcher: this path in every locale that has it (fallbacks included, so a
         // reader can always switch, and sees the notice where there is no translation).
         let switcher: Vec<LocaleLink> = (0..site.locales.len())
@@ -620,7 +621,7 @@ impl<'a> Renderer<'a> {
         let mut xml = String::from(
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
         );
-        let esc = |s: &str| tera::escape_html(s);
+        let esc = super::templates::escape;
         let mut paths: BTreeSet<&String> = BTreeSet::new();
         for set in &self.all {
             paths.extend(set.iter());
@@ -659,6 +660,19 @@ impl<'a> Renderer<'a> {
                 }
                 xml.push_str("  </url>\n");
             }
+        }
+        // The partners page exists in every locale.
+        for l in 0..site.locales.len() {
+            let Some(base) = site.config.base_url() else { break };
+            xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", esc(&format!("{base}{}/partners/", site.locales[l].tag))));
+            for o in 0..site.locales.len() {
+                xml.push_str(&format!(
+                    "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
+                    esc(&site.locales[o].tag),
+                    esc(&format!("{base}{}/partners/", site.locales[o].tag))
+                ));
+            }
+            xml.push_str("  </url>\n");
         }
         xml.push_str("</urlset>\n");
         write_file(&self.out.join("sitemap.xml"), xml.as_bytes())

@@ -46,6 +46,43 @@ impl tera::Function for Translate {
     }
 }
 
+/// Escapes for HTML text and quoted attributes. Tera's default also escapes `/`, which is
+/// safe but makes every URL longer and harder to read in the source.
+pub fn escape(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// `has(id="message-id", lang=lang)`: whether the locale (or the source locale) defines a
+/// message, so a theme can show campaign text only where the campaign wrote it.
+struct Has {
+    site: Arc<Site>,
+}
+
+impl tera::Function for Has {
+    fn call(&self, args: &HashMap<String, Value>) -> tera::Result<Value> {
+        let id = args.get("id").and_then(Value::as_str).unwrap_or_default();
+        let locale = args
+            .get("lang")
+            .and_then(Value::as_str)
+            .and_then(|l| self.site.locale_index(l))
+            .unwrap_or(self.site.source);
+        Ok(Value::Bool(
+            self.site.has_message(locale, id) || self.site.has_message(self.site.source, id),
+        ))
+    }
+}
+
 /// Compiles every template of the theme. Errors name the template file.
 pub fn compile(site: &Arc<Site>) -> Result<Tera, Vec<Diagnostic>> {
     let dir = site.theme_dir.join("templates");
@@ -60,6 +97,7 @@ pub fn compile(site: &Arc<Site>) -> Result<Tera, Vec<Diagnostic>> {
     }
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
+    tera.set_escape_fn(escape);
     if let Err(e) = tera.add_raw_templates(sources) {
         let mut msg = e.to_string();
         let mut src = std::error::Error::source(&e);
@@ -88,6 +126,12 @@ pub fn compile(site: &Arc<Site>) -> Result<Tera, Vec<Diagnostic>> {
     tera.register_function(
         "t",
         Translate {
+            site: Arc::clone(site),
+        },
+    );
+    tera.register_function(
+        "has",
+        Has {
             site: Arc::clone(site),
         },
     );

@@ -33,6 +33,9 @@ pub struct Diagnostic {
     pub locale: Option<String>,
     pub message: String,
     pub help: String,
+    /// What the diagnostic is about (page paths or message ids), for `herald status`.
+    #[serde(skip)]
+    pub subjects: Vec<String>,
 }
 
 impl Diagnostic {
@@ -46,6 +49,7 @@ impl Diagnostic {
             locale: None,
             message: message.into(),
             help: String::new(),
+            subjects: Vec::new(),
         }
     }
     pub fn error(code: &'static str, message: impl Into<String>) -> Self {
@@ -72,6 +76,14 @@ impl Diagnostic {
     }
     pub fn locale(mut self, locale: impl Into<String>) -> Self {
         self.locale = Some(locale.into());
+        self
+    }
+    pub fn subject(mut self, s: impl Into<String>) -> Self {
+        self.subjects.push(s.into());
+        self
+    }
+    pub fn subjects(mut self, s: impl IntoIterator<Item = String>) -> Self {
+        self.subjects.extend(s);
         self
     }
     pub fn help(mut self, help: impl Into<String>) -> Self {

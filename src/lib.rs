@@ -12,6 +12,7 @@ pub mod locale;
 pub mod model;
 pub mod paths;
 pub mod render;
+pub mod status;
 pub mod write;
 
 use diagnostics::{Diagnostic, Severity};
@@ -195,4 +196,47 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     report.built = true;
     report.elapsed = start.elapsed();
     Ok(report)
+}
+
+/// Loads a campaign for the translator commands, failing if its configuration is broken.
+fn load_for_status(opts: &Options) -> Result<(model::Site, Vec<Diagnostic>), Fatal> {
+    match load_and_check(opts)? {
+        (Some(site), diags) => Ok((site, diags)),
+        (None, diags) => Err(Fatal(
+            diags
+                .iter()
+                .map(|d| format!("{}: {}", d.file.as_deref().unwrap_or("campaign"), d.message))
+                .collect::<Vec<_>>()
+                .join("\n"),
+        )),
+    }
+}
+
+/// `herald status`: per-locale translation status.
+pub fn translation_status(opts: &Options) -> Result<Vec<status::LocaleStatus>, Fatal> {
+    let (site, diags) = load_for_status(opts)?;
+    Ok(status::status(&site, &diags))
+}
+
+/// `herald status --accept FILE…`: records the current source version in translations.
+pub fn accept(
+    opts: &Options,
+    files: &[String],
+) -> Result<Result<Vec<String>, Vec<Diagnostic>>, Fatal> {
+    let (site, _) = load_for_status(opts)?;
+    Ok(status::accept(&site, files))
+}
+
+/// `herald status LOCALE --scaffold`: creates a locale's missing files from the source.
+pub fn scaffold(opts: &Options, locale: &str) -> Result<Vec<String>, Fatal> {
+    let (site, _) = load_for_status(opts)?;
+    let li = site
+        .locale_index(locale)
+        .ok_or_else(|| Fatal(format!("`{locale}` is not one of the campaign's locales")))?;
+    if li == site.source {
+        return Err(Fatal(format!(
+            "`{locale}` is the source locale: there is nothing to scaffold"
+        )));
+    }
+    status::scaffold(&site, li).map_err(|e| Fatal(format!("could not create files: {e}")))
 }

@@ -58,6 +58,94 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Translation status per locale: what is missing, out of date or still a copy.
+    #[command(
+        after_help = "Examples:\n  herald status                 all locales, as a table\n  herald status ar              what the Arabic translator must do, file by file\n  herald status --format json\n  herald status --accept content/ar/work/rights.md locales/ar/main.ftl\n  herald status ar --scaffold   create the missing Arabic files from the source"
+    )]
+    Status {
+        /// Only this locale, with its to-do list.
+        locale: Option<String>,
+        #[command(flatten)]
+        common: Common,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        /// Record that these translated files are up to date with their source.
+        #[arg(long, num_args = 1.., value_name = "FILE")]
+        accept: Vec<String>,
+        /// Create the locale's missing pages and messages, copied from the source and marked untranslated.
+        #[arg(long, requires = "locale")]
+        scaffold: bool,
+    },
+}
+
+fn status_command(
+    common: &Common,
+    locale: Option<&str>,
+    format: Format,
+    accept: &[String],
+    scaffold: bool,
+) -> ExitCode {
+    let opts = options(common);
+    if !accept.is_empty() {
+        return match herald::accept(&opts, accept) {
+            Ok(Ok(files)) => {
+                for f in files {
+                    eprintln!("accepted {f}");
+                }
+                ExitCode::SUCCESS
+            }
+            Ok(Err(diags)) => {
+                for d in &diags {
+                    eprintln!(
+                        "{}",
+                        herald::diagnostics::human(d, &opts.root, herald::diagnostics::use_color())
+                    );
+                }
+                ExitCode::from(1)
+            }
+            Err(f) => fatal(f),
+        };
+    }
+    if scaffold {
+        return match herald::scaffold(&opts, locale.unwrap_or_default()) {
+            Ok(files) => {
+                for f in &files {
+                    eprintln!("created {f}");
+                }
+                eprintln!("{} files created or extended. Translate them, remove the `untranslated` marks, then run `herald status --accept FILE…`.", files.len());
+                ExitCode::SUCCESS
+            }
+            Err(f) => fatal(f),
+        };
+    }
+    match herald::translation_status(&opts) {
+        Ok(statuses) => {
+            if let Some(l) = locale {
+                if !statuses.iter().any(|s| s.locale == l) {
+                    return fatal(herald::Fatal(format!(
+                        "`{l}` is not one of the campaign's locales"
+                    )));
+                }
+            }
+            match format {
+                Format::Json => {
+                    let shown: Vec<_> = statuses
+                        .iter()
+                        .filter(|s| locale.is_none_or(|l| s.locale == l))
+                        .collect();
+                    println!("{}", serde_json::json!({ "locales": shown }));
+                }
+                Format::Human => print!("{}", herald::status::human(&statuses, locale)),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(f) => fatal(f),
+    }
+}
+
+fn fatal(f: herald::Fatal) -> ExitCode {
+    eprintln!("error: {f}");
+    ExitCode::from(2)
 }
 
 fn options(c: &Common) -> Options {
@@ -120,7 +208,18 @@ fn print_report(report: &herald::Report, opts: &Options, format: Format) {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Command::Status {
+        locale,
+        common,
+        format,
+        accept,
+        scaffold,
+    } = &cli.command
+    {
+        return status_command(common, locale.as_deref(), *format, accept, *scaffold);
+    }
     let (result, opts, format) = match &cli.command {
+        Command::Status { .. } => unreachable!("handled above"),
         Command::Build {
             common,
             allow_incomplete,
@@ -148,9 +247,6 @@ fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
         }
-        Err(fatal) => {
-            eprintln!("error: {fatal}");
-            ExitCode::from(2)
-        }
+        Err(f) => fatal(f),
     }
 }

@@ -41,6 +41,10 @@ pub struct FrontMatter {
     pub sources: Vec<Source>,
     #[serde(default)]
     pub translation_of: Option<String>,
+    /// Set by `herald status LOCALE --scaffold` on copies made for translators: the page
+    /// counts as missing until the translator removes it.
+    #[serde(default)]
+    pub untranslated: bool,
     /// Orders pages in lists (lower first); pages without one follow, by title.
     #[serde(default)]
     pub weight: Option<i64>,
@@ -176,6 +180,12 @@ impl Site {
         self.page_index
             .get(&(locale, path.to_string()))
             .map(|&i| &self.pages[i])
+    }
+
+    /// The page in a locale if it is really translated (not a scaffolded copy).
+    pub fn translated(&self, locale: usize, path: &str) -> Option<&Page> {
+        self.page(locale, path)
+            .filter(|p| locale == self.source || !p.front.untranslated)
     }
 
     pub fn pages_of(&self, locale: usize) -> impl Iterator<Item = &Page> {

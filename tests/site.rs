@@ -16,7 +16,13 @@ fn build_basic() -> Campaign {
 fn one_url_per_page_and_locale() {
     let c = build_basic();
     for l in ["en", "fr", "ar"] {
-        for p in ["index.html", "work/index.html", "work/rights/index.html", "work/job/index.html", "partners/index.html"] {
+        for p in [
+            "index.html",
+            "work/index.html",
+            "work/rights/index.html",
+            "work/job/index.html",
+            "partners/index.html",
+        ] {
             assert!(c.site().join(l).join(p).is_file(), "missing {l}/{p}");
         }
     }
@@ -50,13 +56,22 @@ fn switcher_links_resolve_both_ways() {
             let target = resolve(&f, href);
             assert!(target.is_file(), "{} -> {href}", f.display());
             let back = parse(&target);
-            let html_lang = select(&back, "html")[0].value().attr("lang").unwrap().to_string();
+            let html_lang = select(&back, "html")[0]
+                .value()
+                .attr("lang")
+                .unwrap()
+                .to_string();
             assert_eq!(html_lang, lang, "{href} is not in {lang}");
             // The target's switcher links back to this page.
             let returns = select(&back, ".language-switcher a")
                 .iter()
                 .any(|b| resolve(&target, b.value().attr("href").unwrap()) == f);
-            assert!(returns, "{} does not link back to {}", target.display(), f.display());
+            assert!(
+                returns,
+                "{} does not link back to {}",
+                target.display(),
+                f.display()
+            );
         }
     }
 }
@@ -67,14 +82,34 @@ fn hreflang_alternates_for_real_translations_and_x_default() {
     let doc = parse(&c.site().join("ar/work/rights/index.html"));
     let alts: Vec<(String, String)> = select(&doc, "link[rel=alternate]")
         .iter()
-        .map(|l| (l.value().attr("hreflang").unwrap().into(), l.value().attr("href").unwrap().into()))
+        .map(|l| {
+            (
+                l.value().attr("hreflang").unwrap().into(),
+                l.value().attr("href").unwrap().into(),
+            )
+        })
         .collect();
-    assert!(alts.contains(&("en".into(), "https://example.org/basic/en/work/rights/".into())), "{alts:?}");
-    assert!(alts.contains(&("ar".into(), "https://example.org/basic/ar/work/rights/".into())));
-    assert!(alts.contains(&("x-default".into(), "https://example.org/basic/en/work/rights/".into())));
+    assert!(
+        alts.contains(&(
+            "en".into(),
+            "https://example.org/basic/en/work/rights/".into()
+        )),
+        "{alts:?}"
+    );
+    assert!(alts.contains(&(
+        "ar".into(),
+        "https://example.org/basic/ar/work/rights/".into()
+    )));
+    assert!(alts.contains(&(
+        "x-default".into(),
+        "https://example.org/basic/en/work/rights/".into()
+    )));
     // The job page has no translation: only en and x-default are alternates.
     let doc = parse(&c.site().join("fr/work/job/index.html"));
-    let langs: Vec<String> = select(&doc, "link[rel=alternate]").iter().map(|l| l.value().attr("hreflang").unwrap().into()).collect();
+    let langs: Vec<String> = select(&doc, "link[rel=alternate]")
+        .iter()
+        .map(|l| l.value().attr("hreflang").unwrap().into())
+        .collect();
     assert_eq!(langs, vec!["en", "x-default"]);
     // Every alternate maps to a page that exists.
     for f in html_files(&c.site()) {
@@ -98,7 +133,10 @@ fn fallback_page_shows_source_text_with_a_notice() {
     assert_eq!(notice[0].value().attr("lang"), Some("ar"));
     let text: String = notice[0].text().collect();
     assert!(text.contains("العربية"), "{text}");
-    assert!(select(&doc, "h1")[0].text().collect::<String>().contains("Checking a job offer"));
+    assert!(select(&doc, "h1")[0]
+        .text()
+        .collect::<String>()
+        .contains("Checking a job offer"));
     // A translated page has no notice.
     let doc = parse(&c.site().join("ar/work/rights/index.html"));
     assert!(select(&doc, ".notice").is_empty());
@@ -110,11 +148,17 @@ fn the_build_reports_fallback_pages_and_refuses_without_allow_incomplete() {
     let c = Campaign::fixture("basic");
     let out = c.herald(&["build"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    assert!(!c.site().exists(), "nothing may be written when the build fails");
+    assert!(
+        !c.site().exists(),
+        "nothing may be written when the build fails"
+    );
     let out = c.herald(&["build", "--allow-incomplete"]);
     assert!(out.status.success());
     let err = stderr(&out);
-    assert!(err.contains("fr: work/job.md") && err.contains("ar: work/job.md"), "{err}");
+    assert!(
+        err.contains("fr: work/job.md") && err.contains("ar: work/job.md"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -123,15 +167,28 @@ fn every_relative_link_and_asset_resolves() {
     let mut checked = 0;
     for f in html_files(&c.site()) {
         let doc = parse(&f);
-        for (el, attr) in [("a", "href"), ("img", "src"), ("link", "href"), ("script", "src")] {
+        for (el, attr) in [
+            ("a", "href"),
+            ("img", "src"),
+            ("link", "href"),
+            ("script", "src"),
+        ] {
             for e in select(&doc, &format!("{el}[{attr}]")) {
                 let url = e.value().attr(attr).unwrap();
                 if url.starts_with("https://example.org/") || url.starts_with('#') {
                     continue;
                 }
-                assert!(!url.starts_with('/'), "{}: root-relative {url}", f.display());
+                assert!(
+                    !url.starts_with('/'),
+                    "{}: root-relative {url}",
+                    f.display()
+                );
                 assert!(!url.contains("://"), "{}: absolute {url}", f.display());
-                assert!(resolve(&f, url).is_file(), "{}: {url} does not resolve", f.display());
+                assert!(
+                    resolve(&f, url).is_file(),
+                    "{}: {url} does not resolve",
+                    f.display()
+                );
                 checked += 1;
             }
         }
@@ -143,7 +200,10 @@ fn every_relative_link_and_asset_resolves() {
 fn markdown_links_resolve_in_the_readers_locale() {
     let c = build_basic();
     let doc = parse(&c.site().join("fr/work/rights/index.html"));
-    let hrefs: Vec<&str> = select(&doc, ".content a").iter().map(|a| a.value().attr("href").unwrap()).collect();
+    let hrefs: Vec<&str> = select(&doc, ".content a")
+        .iter()
+        .map(|a| a.value().attr("href").unwrap())
+        .collect();
     assert_eq!(hrefs, vec!["../job/index.html"]);
     let img = select(&doc, ".content img")[0];
     assert_eq!(img.value().attr("src"), Some("../../../assets/dot.svg"));
@@ -156,20 +216,42 @@ fn markdown_links_resolve_in_the_readers_locale() {
 fn home_lists_pages_by_stage_and_root_lists_languages() {
     let c = build_basic();
     let doc = parse(&c.site().join("en/index.html"));
-    let before: Vec<String> = select(&doc, ".stage-before-departure a").iter().map(|a| a.text().collect()).collect();
+    let before: Vec<String> = select(&doc, ".stage-before-departure a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
     assert_eq!(before, vec!["Checking a job offer"]);
-    let dest: Vec<String> = select(&doc, ".stage-at-destination a").iter().map(|a| a.text().collect()).collect();
+    let dest: Vec<String> = select(&doc, ".stage-at-destination a")
+        .iter()
+        .map(|a| a.text().collect())
+        .collect();
     assert_eq!(dest, vec!["Your rights at work"]);
     let root = parse(&c.site().join("index.html"));
     let langs: Vec<(String, String)> = select(&root, ".language-list li")
         .iter()
-        .map(|li| (li.value().attr("lang").unwrap().into(), select_text(li, ".endonym")))
+        .map(|li| {
+            (
+                li.value().attr("lang").unwrap().into(),
+                select_text(li, ".endonym"),
+            )
+        })
         .collect();
-    assert_eq!(langs, vec![("en".into(), "English".into()), ("fr".into(), "Français".into()), ("ar".into(), "العربية".into())]);
+    assert_eq!(
+        langs,
+        vec![
+            ("en".into(), "English".into()),
+            ("fr".into(), "Français".into()),
+            ("ar".into(), "العربية".into())
+        ]
+    );
 }
 
 fn select_text(el: &scraper::ElementRef, css: &str) -> String {
-    el.select(&scraper::Selector::parse(css).unwrap()).next().unwrap().text().collect()
+    el.select(&scraper::Selector::parse(css).unwrap())
+        .next()
+        .unwrap()
+        .text()
+        .collect()
 }
 
 #[test]
@@ -178,7 +260,9 @@ fn sitemap_has_every_url_with_alternates() {
     let xml = fs::read_to_string(c.site().join("sitemap.xml")).unwrap();
     assert!(xml.contains("<loc>https://example.org/basic/ar/work/rights/</loc>"));
     assert!(xml.contains(r#"<xhtml:link rel="alternate" hreflang="ar" href="https://example.org/basic/ar/work/rights/"/>"#));
-    assert!(xml.contains(r#"hreflang="x-default" href="https://example.org/basic/en/work/rights/""#));
+    assert!(
+        xml.contains(r#"hreflang="x-default" href="https://example.org/basic/en/work/rights/""#)
+    );
     assert_eq!(xml.matches("<url>").count(), 15, "{xml}");
 }
 
@@ -196,13 +280,23 @@ fn page_context_shows_review_date_in_the_readers_language_and_sources() {
 fn a_failed_build_leaves_the_previous_output_intact() {
     let c = build_basic();
     let before = fs::read_to_string(c.site().join("en/work/rights/index.html")).unwrap();
-    c.write("content/en/work/rights.md", "---\ntitle: Broken\n---\nSee [nothing](@/work/nowhere.md).\n");
+    c.write(
+        "content/en/work/rights.md",
+        "---\ntitle: Broken\n---\nSee [nothing](@/work/nowhere.md).\n",
+    );
     let out = c.herald(&["build", "--allow-incomplete"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("broken-link"));
-    assert_eq!(fs::read_to_string(c.site().join("en/work/rights/index.html")).unwrap(), before);
+    assert_eq!(
+        fs::read_to_string(c.site().join("en/work/rights/index.html")).unwrap(),
+        before
+    );
     // No staging folder is left behind.
-    let leftovers: Vec<_> = fs::read_dir(c.root()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().starts_with(".herald")).collect();
+    let leftovers: Vec<_> = fs::read_dir(c.root())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with(".herald"))
+        .collect();
     assert!(leftovers.is_empty());
 }
 
@@ -210,10 +304,20 @@ fn a_failed_build_leaves_the_previous_output_intact() {
 fn output_that_is_not_herald_s_is_never_replaced() {
     let c = Campaign::fixture("basic");
     c.write("elsewhere/precious.txt", "keep me");
-    let out = c.herald(&["build", "--allow-incomplete", "--out", c.root().join("elsewhere").to_str().unwrap()]);
+    let out = c.herald(&[
+        "build",
+        "--allow-incomplete",
+        "--out",
+        c.root().join("elsewhere").to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(c.read("elsewhere/precious.txt"), "keep me");
-    let out = c.herald(&["build", "--allow-incomplete", "--out", c.root().join("content/x").to_str().unwrap()]);
+    let out = c.herald(&[
+        "build",
+        "--allow-incomplete",
+        "--out",
+        c.root().join("content/x").to_str().unwrap(),
+    ]);
     assert_eq!(out.status.code(), Some(2));
 }
 

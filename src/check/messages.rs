@@ -4,7 +4,9 @@
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{FtlFile, FtlOrigin, Site};
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey};
+use fluent_syntax::ast::{
+    Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
+};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
 
@@ -14,6 +16,7 @@ const MAX_PATHS: usize = 256;
 
 pub const LOCK_FILE: &str = "sources.lock";
 pub const SAME_AS_SOURCE_FILE: &str = "same-as-source.txt";
+pub const UNTRANSLATED_MARK: &str = "untranslated";
 
 /// A message or term (`-id`) as found in one file.
 #[derive(Clone)]
@@ -58,6 +61,17 @@ impl Msg<'_> {
         }
     }
 
+    /// `herald status LOCALE --scaffold` writes copies of source messages under a
+    /// `# untranslated` comment; such a message still counts as missing.
+    pub fn marked_untranslated(&self) -> bool {
+        let comment = match self.entry {
+            Entry::Message(m) => m.comment.as_ref(),
+            Entry::Term(t) => t.comment.as_ref(),
+            _ => None,
+        };
+        comment.is_some_and(|c| c.content.iter().any(|l| l.trim() == UNTRANSLATED_MARK))
+    }
+
     fn patterns(&self) -> Vec<(Option<&str>, &Pattern<&str>)> {
         let mut v: Vec<(Option<&str>, &Pattern<&str>)> = Vec::new();
         if let Some(p) = self.value {
@@ -74,7 +88,10 @@ fn find_line(source: &str, id: &str, nth: usize) -> usize {
     source
         .lines()
         .enumerate()
-        .filter(|(_, l)| l.strip_prefix(id).is_some_and(|r| r.trim_start().starts_with('=')))
+        .filter(|(_, l)| {
+            l.strip_prefix(id)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
         .nth(nth)
         .map_or(1, |(i, _)| i + 1)
 }
@@ -148,7 +165,11 @@ fn inline(expr: &InlineExpression<&str>, path: &mut PathInfo, a: &mut Analysis) 
             });
             path.has_content = true;
         }
-        InlineExpression::TermReference { id, attribute, arguments } => {
+        InlineExpression::TermReference {
+            id,
+            attribute,
+            arguments,
+        } => {
             a.refs.insert(match attribute {
                 Some(at) => format!("-{}.{}", id.name, at.name),
                 None => format!("-{}", id.name),
@@ -199,15 +220,23 @@ fn walk(pattern: &Pattern<&str>, start: Vec<PathInfo>, a: &mut Analysis) -> Vec<
                     }
                 }
             }
-            PatternElement::Placeable { expression } => paths = expression_paths(expression, paths, a),
+            PatternElement::Placeable { expression } => {
+                paths = expression_paths(expression, paths, a)
+            }
         }
     }
     paths
 }
 
-fn expression_paths(expression: &Expression<&str>, paths: Vec<PathInfo>, a: &mut Analysis) -> Vec<PathInfo> {
+fn expression_paths(
+    expression: &Expression<&str>,
+    paths: Vec<PathInfo>,
+    a: &mut Analysis,
+) -> Vec<PathInfo> {
     match expression {
-        Expression::Inline(InlineExpression::Placeable { expression }) => expression_paths(expression, paths, a),
+        Expression::Inline(InlineExpression::Placeable { expression }) => {
+            expression_paths(expression, paths, a)
+        }
         Expression::Inline(i) => paths
             .into_iter()
             .map(|mut p| {
@@ -218,13 +247,18 @@ fn expression_paths(expression: &Expression<&str>, paths: Vec<PathInfo>, a: &mut
         Expression::Select { selector, variants } => {
             let selector_var = match selector {
                 InlineExpression::VariableReference { id } => Some(id.name.to_string()),
-                InlineExpression::FunctionReference { arguments, .. } => arguments.positional.iter().find_map(|p| match p {
-                    InlineExpression::VariableReference { id } => Some(id.name.to_string()),
-                    _ => None,
-                }),
+                InlineExpression::FunctionReference { arguments, .. } => {
+                    arguments.positional.iter().find_map(|p| match p {
+                        InlineExpression::VariableReference { id } => Some(id.name.to_string()),
+                        _ => None,
+                    })
+                }
                 _ => None,
             };
-            a.selects.push((selector_var.clone(), variants.iter().map(|v| key_name(&v.key)).collect()));
+            a.selects.push((
+                selector_var.clone(),
+                variants.iter().map(|v| key_name(&v.key)).collect(),
+            ));
             let mut out = Vec::new();
             for p in paths {
                 let mut base = p.clone();
@@ -266,17 +300,28 @@ fn part_name(attr: Option<&str>) -> String {
 }
 
 fn join_vars<'a>(vars: impl IntoIterator<Item = &'a String>) -> String {
-    vars.into_iter().map(|v| format!("${v}")).collect::<Vec<_>>().join(", ")
+    vars.into_iter()
+        .map(|v| format!("${v}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The messages of one locale as the site uses them: theme files, then campaign files that
 /// override them. Duplicates inside one origin are reported.
-fn effective<'a>(site: &'a Site, locale: usize, diags: &mut Vec<Diagnostic>) -> BTreeMap<String, Msg<'a>> {
+fn effective<'a>(
+    site: &'a Site,
+    locale: usize,
+    diags: &mut Vec<Diagnostic>,
+) -> BTreeMap<String, Msg<'a>> {
     let tag = &site.locales[locale].tag;
     let mut map: BTreeMap<String, Msg<'a>> = BTreeMap::new();
     for origin in [FtlOrigin::Theme, FtlOrigin::Campaign] {
         let mut seen: HashMap<String, (String, usize)> = HashMap::new();
-        for f in site.ftl.iter().filter(|f| f.locale == locale && f.origin == origin) {
+        for f in site
+            .ftl
+            .iter()
+            .filter(|f| f.locale == locale && f.origin == origin)
+        {
             for m in messages(f) {
                 if let Some((file, line)) = seen.get(&m.id) {
                     diags.push(
@@ -293,11 +338,14 @@ fn effective<'a>(site: &'a Site, locale: usize, diags: &mut Vec<Diagnostic>) -> 
                 for (name, _) in &m.attributes {
                     if !attrs.insert(*name) {
                         diags.push(
-                            Diagnostic::error("duplicate-attribute", format!("`{}` has the attribute `.{name}` twice", m.id))
-                                .file(&f.file)
-                                .at(m.line, 1)
-                                .locale(tag.clone())
-                                .help("Keep one of the two attributes."),
+                            Diagnostic::error(
+                                "duplicate-attribute",
+                                format!("`{}` has the attribute `.{name}` twice", m.id),
+                            )
+                            .file(&f.file)
+                            .at(m.line, 1)
+                            .locale(tag.clone())
+                            .help("Keep one of the two attributes."),
                         );
                     }
                 }
@@ -356,8 +404,11 @@ fn same_as_source(dir: &Path) -> BTreeSet<String> {
 /// Plural selects are recognised by their keys: CLDR category names or numbers.
 fn is_plural_select(keys: &[String]) -> bool {
     const CATS: [&str; 6] = ["zero", "one", "two", "few", "many", "other"];
-    keys.iter().any(|k| CATS.contains(&k.as_str()) && k != "other")
-        && keys.iter().all(|k| CATS.contains(&k.as_str()) || k.parse::<f64>().is_ok())
+    keys.iter()
+        .any(|k| CATS.contains(&k.as_str()) && k != "other")
+        && keys
+            .iter()
+            .all(|k| CATS.contains(&k.as_str()) || k.parse::<f64>().is_ok())
 }
 
 fn is_empty(a: &Analysis) -> bool {
@@ -366,7 +417,9 @@ fn is_empty(a: &Analysis) -> bool {
 
 pub fn check(site: &Site) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    let per_locale: Vec<BTreeMap<String, Msg>> = (0..site.locales.len()).map(|l| effective(site, l, &mut diags)).collect();
+    let per_locale: Vec<BTreeMap<String, Msg>> = (0..site.locales.len())
+        .map(|l| effective(site, l, &mut diags))
+        .collect();
     let source = &per_locale[site.source];
 
     for (li, msgs) in per_locale.iter().enumerate() {
@@ -392,21 +445,32 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                     };
                     if !exists(msgs) && !exists(source) {
                         diags.push(
-                            Diagnostic::error("reference-mismatch", format!("`{}` refers to `{r}`, which is not defined anywhere", m.id))
-                                .file(&m.file.file)
-                                .at(m.line, 1)
-                                .locale(tag.clone())
-                                .help(format!("Define `{target}` or correct the reference.")),
+                            Diagnostic::error(
+                                "reference-mismatch",
+                                format!(
+                                    "`{}` refers to `{r}`, which is not defined anywhere",
+                                    m.id
+                                ),
+                            )
+                            .file(&m.file.file)
+                            .at(m.line, 1)
+                            .locale(tag.clone())
+                            .help(format!("Define `{target}` or correct the reference.")),
                         );
                     }
                 }
                 if is_empty(&a) {
                     diags.push(
-                        Diagnostic::error("empty-translation", format!("the {} of `{}` is empty", part_name(attr), m.id))
-                            .file(&m.file.file)
-                            .at(m.line, 1)
-                            .locale(tag.clone())
-                            .help("Write the text of the message; an empty string shows readers nothing."),
+                        Diagnostic::error(
+                            "empty-translation",
+                            format!("the {} of `{}` is empty", part_name(attr), m.id),
+                        )
+                        .file(&m.file.file)
+                        .at(m.line, 1)
+                        .locale(tag.clone())
+                        .help(
+                            "Write the text of the message; an empty string shows readers nothing.",
+                        ),
                     );
                 }
                 // CLDR plural categories this locale needs, on every plural select.
@@ -452,7 +516,10 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         let mut missing_files: BTreeMap<String, Vec<&Msg>> = BTreeMap::new();
         for (id, sm) in source {
             if !msgs.contains_key(id) {
-                missing_files.entry(counterpart_file(site, sm.file, li)).or_default().push(sm);
+                missing_files
+                    .entry(counterpart_file(site, sm.file, li))
+                    .or_default()
+                    .push(sm);
             }
         }
         for (file, missing) in &missing_files {
@@ -461,16 +528,27 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                 diags.push(
                     Diagnostic::error("missing-message", format!("{file} does not exist: its {} messages are not translated", missing.len()))
                         .file(file)
+                        .subjects(missing.iter().map(|m| m.id.clone()))
                         .locale(tag.clone())
-                        .help(format!("Create it from {} (`herald status --scaffold {tag}` makes a copy to translate).", missing[0].file.file)),
+                        .help(format!("Create it from {} (`herald status {tag} --scaffold` makes a copy to translate).", missing[0].file.file)),
                 );
             } else {
                 for sm in missing {
                     diags.push(
-                        Diagnostic::error("missing-message", format!("`{}` is not translated", sm.id))
-                            .file(file)
-                            .locale(tag.clone())
-                            .help(format!("Add `{} = …` with the translation of {} line {}: {}", sm.id, sm.file.file, sm.line, sm.value_text())),
+                        Diagnostic::error(
+                            "missing-message",
+                            format!("`{}` is not translated", sm.id),
+                        )
+                        .file(file)
+                        .subject(sm.id.clone())
+                        .locale(tag.clone())
+                        .help(format!(
+                            "Add `{} = …` with the translation of {} line {}: {}",
+                            sm.id,
+                            sm.file.file,
+                            sm.line,
+                            sm.value_text()
+                        )),
                     );
                 }
             }
@@ -482,13 +560,19 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             if !source.contains_key(id) {
                 // A campaign may override theme strings in one locale only; those are not obsolete
                 // when the theme defines them in the source locale.
-                obsolete_files.entry(m.file.file.as_str()).or_default().push(m);
+                obsolete_files
+                    .entry(m.file.file.as_str())
+                    .or_default()
+                    .push(m);
             }
         }
         for (file, obsolete) in obsolete_files {
             let f = obsolete[0].file;
             let total = messages(f).len();
-            let src_has_file = site.ftl.iter().any(|s| s.locale == site.source && s.origin == f.origin && s.name == f.name);
+            let src_has_file = site
+                .ftl
+                .iter()
+                .any(|s| s.locale == site.source && s.origin == f.origin && s.name == f.name);
             if !src_has_file && total == obsolete.len() {
                 diags.push(
                     Diagnostic::warning("obsolete-message", format!("{file} has no counterpart in the source locale: its {total} messages are never used"))
@@ -500,39 +584,66 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             }
             for m in obsolete {
                 diags.push(
-                    Diagnostic::warning("obsolete-message", format!("`{}` is not in the source locale any more", m.id))
-                        .file(file)
-                        .at(m.line, 1)
-                        .locale(tag.clone())
-                        .help("Delete it: the source no longer uses this message."),
+                    Diagnostic::warning(
+                        "obsolete-message",
+                        format!("`{}` is not in the source locale any more", m.id),
+                    )
+                    .file(file)
+                    .at(m.line, 1)
+                    .locale(tag.clone())
+                    .help("Delete it: the source no longer uses this message."),
                 );
             }
         }
 
         // Files whose versions were never recorded: one warning per file.
-        let mut unknown_files = BTreeSet::new();
+        let mut unknown_files: BTreeMap<String, Vec<String>> = BTreeMap::new();
 
         for (id, tm) in msgs {
             let Some(sm) = source.get(id) else { continue };
-            let at = |d: Diagnostic| d.file(&tm.file.file).at(tm.line, 1).locale(tag.clone());
+            let at = |d: Diagnostic| {
+                d.file(&tm.file.file)
+                    .at(tm.line, 1)
+                    .locale(tag.clone())
+                    .subject(id.clone())
+            };
+            if tm.marked_untranslated() {
+                diags.push(at(Diagnostic::error("missing-message", format!("`{id}` is still marked `# {UNTRANSLATED_MARK}`"))
+                    .help(format!("Translate it and delete the `# {UNTRANSLATED_MARK}` comment above it, then run `herald status --accept {}`.", tm.file.file))));
+                continue;
+            }
 
             // Value and attributes.
             match (sm.value.is_some(), tm.value.is_some()) {
-                (true, false) => diags.push(at(Diagnostic::error("attribute-mismatch", format!("`{id}` has no value, but the source has one"))
-                    .help(format!("Translate the value: {}", sm.value_text())))),
-                (false, true) => diags.push(at(Diagnostic::error("attribute-mismatch", format!("`{id}` has a value, but the source has only attributes"))
-                    .help("Remove the value and keep only the attributes the source has."))),
+                (true, false) => diags.push(at(Diagnostic::error(
+                    "attribute-mismatch",
+                    format!("`{id}` has no value, but the source has one"),
+                )
+                .help(format!("Translate the value: {}", sm.value_text())))),
+                (false, true) => diags.push(at(Diagnostic::error(
+                    "attribute-mismatch",
+                    format!("`{id}` has a value, but the source has only attributes"),
+                )
+                .help("Remove the value and keep only the attributes the source has."))),
                 _ => {}
             }
             let sa: BTreeSet<&str> = sm.attributes.iter().map(|(n, _)| *n).collect();
             let ta: BTreeSet<&str> = tm.attributes.iter().map(|(n, _)| *n).collect();
             for missing in sa.difference(&ta) {
-                diags.push(at(Diagnostic::error("attribute-mismatch", format!("`{id}` lacks the attribute `.{missing}` that the source has"))
-                    .help(format!("Add `.{missing} = …` under `{id}`."))));
+                diags.push(at(Diagnostic::error(
+                    "attribute-mismatch",
+                    format!("`{id}` lacks the attribute `.{missing}` that the source has"),
+                )
+                .help(format!("Add `.{missing} = …` under `{id}`."))));
             }
             for extra in ta.difference(&sa) {
-                diags.push(at(Diagnostic::error("attribute-mismatch", format!("`{id}` has the attribute `.{extra}`, which the source does not have"))
-                    .help(format!("Remove `.{extra}` or check the attribute name against the source."))));
+                diags.push(at(Diagnostic::error(
+                    "attribute-mismatch",
+                    format!("`{id}` has the attribute `.{extra}`, which the source does not have"),
+                )
+                .help(format!(
+                    "Remove `.{extra}` or check the attribute name against the source."
+                ))));
             }
 
             // Variables and references, per part present in both.
@@ -547,25 +658,47 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                 let (sa, ta) = (analyse(sp), analyse(tp));
                 s_refs.extend(sa.refs.iter().cloned());
                 t_refs.extend(ta.refs.iter().cloned());
-                let all_src: BTreeSet<&String> = sa.paths.iter().flat_map(|p| p.vars.iter()).collect();
+                let all_src: BTreeSet<&String> =
+                    sa.paths.iter().flat_map(|p| p.vars.iter()).collect();
                 let always_src: BTreeSet<&String> = all_src
                     .iter()
                     .copied()
                     .filter(|v| sa.paths.iter().all(|p| p.vars.contains(*v)))
                     .collect();
-                let all_tr: BTreeSet<&String> = ta.paths.iter().flat_map(|p| p.vars.iter()).collect();
+                let all_tr: BTreeSet<&String> =
+                    ta.paths.iter().flat_map(|p| p.vars.iter()).collect();
                 let part = part_name(attr);
                 for v in all_src.difference(&all_tr) {
-                    diags.push(at(Diagnostic::error("variable-mismatch", format!("the {part} of `{id}` drops the variable ${v}"))
-                        .help(format!("Put {{ ${v} }} back where it belongs in the sentence; the source is: {}", sm.value_text()))));
+                    diags.push(at(Diagnostic::error(
+                        "variable-mismatch",
+                        format!("the {part} of `{id}` drops the variable ${v}"),
+                    )
+                    .help(format!(
+                        "Put {{ ${v} }} back where it belongs in the sentence; the source is: {}",
+                        sm.value_text()
+                    ))));
                 }
                 for v in all_tr.difference(&all_src) {
-                    diags.push(at(Diagnostic::error("variable-mismatch", format!("the {part} of `{id}` uses ${v}, which the source does not have"))
-                        .help(format!("The source only offers {}; check the spelling of the variable.", if all_src.is_empty() { "no variables".to_string() } else { join_vars(all_src.iter().copied()) }))));
+                    diags.push(at(Diagnostic::error(
+                        "variable-mismatch",
+                        format!("the {part} of `{id}` uses ${v}, which the source does not have"),
+                    )
+                    .help(format!(
+                        "The source only offers {}; check the spelling of the variable.",
+                        if all_src.is_empty() {
+                            "no variables".to_string()
+                        } else {
+                            join_vars(all_src.iter().copied())
+                        }
+                    ))));
                 }
                 // Per variant: each path must keep what every source path has.
                 for p in &ta.paths {
-                    let lost: Vec<&String> = always_src.iter().copied().filter(|v| all_tr.contains(*v) && !p.vars.contains(*v)).collect();
+                    let lost: Vec<&String> = always_src
+                        .iter()
+                        .copied()
+                        .filter(|v| all_tr.contains(*v) && !p.vars.contains(*v))
+                        .collect();
                     if !lost.is_empty() && !p.keys.is_empty() {
                         diags.push(at(Diagnostic::error("variable-mismatch", format!(
                             "the variant [{}] in the {part} of `{id}` drops {}",
@@ -587,17 +720,33 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                 let added: Vec<&String> = t_refs.difference(&s_refs).collect();
                 let mut what = Vec::new();
                 if !lost.is_empty() {
-                    what.push(format!("drops {}", lost.iter().map(|r| format!("{{ {r} }}")).collect::<Vec<_>>().join(", ")));
+                    what.push(format!(
+                        "drops {}",
+                        lost.iter()
+                            .map(|r| format!("{{ {r} }}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
                 }
                 if !added.is_empty() {
-                    what.push(format!("adds {}", added.iter().map(|r| format!("{{ {r} }}")).collect::<Vec<_>>().join(", ")));
+                    what.push(format!(
+                        "adds {}",
+                        added
+                            .iter()
+                            .map(|r| format!("{{ {r} }}"))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ));
                 }
                 diags.push(at(Diagnostic::warning("reference-mismatch", format!("`{id}` {} compared with the source", what.join(" and ")))
                     .help("Use the same message and term references as the source, unless your language really needs others.")));
             }
 
             // A copy of the source text.
-            let has_letters = tm.text().split_once('=').is_some_and(|(_, v)| v.chars().any(char::is_alphabetic));
+            let has_letters = tm
+                .text()
+                .split_once('=')
+                .is_some_and(|(_, v)| v.chars().any(char::is_alphabetic));
             if tm.text() == sm.text() && has_letters && !allowed.contains(id) {
                 let dir = crate::load::rel_path(&site.root, &locale_dir(site, tm.file.origin, li));
                 diags.push(at(Diagnostic::warning("untranslated-copy", format!("`{id}` is identical to the source text"))
@@ -607,7 +756,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             // Staleness, from the folder's sources.lock.
             match locks.get(&tm.file.origin).and_then(|l| l.as_ref()) {
                 None => {
-                    unknown_files.insert(tm.file.file.clone());
+                    unknown_files.entry(tm.file.file.clone()).or_default().push(id.clone());
                 }
                 Some(lock) => match lock.get(id) {
                     Some(e) if e.version == sm.version() => {}
@@ -618,10 +767,11 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                 },
             }
         }
-        for file in unknown_files {
+        for (file, ids) in unknown_files {
             diags.push(
                 Diagnostic::warning("stale-translation", "Herald does not know which version of the source these messages translate")
                     .file(&file)
+                    .subjects(ids)
                     .locale(tag.clone())
                     .help(format!("Check the file against the source locale, then run `herald status --accept {file}` to record it.")),
             );

@@ -79,7 +79,7 @@ fn jobs<'a>(site: &'a Site, all: &[BTreeSet<String>]) -> Vec<Job<'a>> {
     let mut out = Vec::new();
     for (li, set) in all.iter().enumerate() {
         for path in set {
-            let own = site.page(li, path);
+            let own = site.translated(li, path);
             let src = site.page(site.source, path);
             let kind = if path == "_index.md" {
                 Kind::Home
@@ -319,7 +319,7 @@ impl<'a> Renderer<'a> {
         };
         let date = |d: Option<jiff::civil::Date>| d.map(|d| site.locales[l].format_date(d));
         let translations = (0..site.locales.len())
-            .filter(|&o| o != l && site.page(o, &job.path).is_some())
+            .filter(|&o| o != l && site.translated(o, &job.path).is_some())
             .map(|o| LocaleLink {
                 lang: site.locales[o].tag.clone(),
                 dir: site.locales[o].dir(),
@@ -356,7 +356,7 @@ impl<'a> Renderer<'a> {
     }
 
     fn list_item(&self, locale: usize, path: &str, from_dir: &str) -> Option<ListItem> {
-        let own = self.site.page(locale, path);
+        let own = self.site.translated(locale, path);
         let p = own.or_else(|| self.site.page(self.site.source, path))?;
         Some(ListItem {
             title: p.title().to_string(),
@@ -663,8 +663,13 @@ impl<'a> Renderer<'a> {
         }
         // The partners page exists in every locale.
         for l in 0..site.locales.len() {
-            let Some(base) = site.config.base_url() else { break };
-            xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", esc(&format!("{base}{}/partners/", site.locales[l].tag))));
+            let Some(base) = site.config.base_url() else {
+                break;
+            };
+            xml.push_str(&format!(
+                "  <url>\n    <loc>{}</loc>\n",
+                esc(&format!("{base}{}/partners/", site.locales[l].tag))
+            ));
             for o in 0..site.locales.len() {
                 xml.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",

@@ -37,7 +37,10 @@ impl Campaign {
         let dir = tempfile::tempdir().unwrap();
         copy_dir(&repo().join("tests/fixtures").join(name), dir.path());
         if !dir.path().join("themes/default").exists() {
-            copy_dir(&repo().join("themes/default"), &dir.path().join("themes/default"));
+            copy_dir(
+                &repo().join("themes/default"),
+                &dir.path().join("themes/default"),
+            );
         }
         Campaign { dir }
     }
@@ -66,7 +69,11 @@ impl Campaign {
 
     pub fn herald(&self, args: &[&str]) -> Output {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_herald"));
-        cmd.args(args).arg("--root").arg(self.root()).env("HERALD_TODAY", "2026-12-01").env("NO_COLOR", "1");
+        cmd.args(args)
+            .arg("--root")
+            .arg(self.root())
+            .env("HERALD_TODAY", "2026-12-01")
+            .env("NO_COLOR", "1");
         cmd.output().unwrap()
     }
 
@@ -86,7 +93,11 @@ impl Campaign {
         args.extend_from_slice(extra);
         let out = self.herald(&args);
         serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-            panic!("not JSON ({e}): {}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+            panic!(
+                "not JSON ({e}): {}\n{}",
+                String::from_utf8_lossy(&out.stdout),
+                String::from_utf8_lossy(&out.stderr)
+            )
         })
     }
 }
@@ -97,7 +108,12 @@ pub fn stderr(o: &Output) -> String {
 
 /// The diagnostics of a JSON report with a given code.
 pub fn with_code<'a>(report: &'a serde_json::Value, code: &str) -> Vec<&'a serde_json::Value> {
-    report["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == code).collect()
+    report["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == code)
+        .collect()
 }
 
 /// Every HTML file under a folder, relative paths.
@@ -115,7 +131,8 @@ pub fn parse(path: &Path) -> scraper::Html {
 }
 
 pub fn select<'a>(doc: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
-    doc.select(&scraper::Selector::parse(css).unwrap()).collect()
+    doc.select(&scraper::Selector::parse(css).unwrap())
+        .collect()
 }
 
 /// Resolves a relative URL found in `page` to a file on disk (`dir/` means `dir/index.html`).

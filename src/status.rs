@@ -1,0 +1,456 @@
+//! Translation status: what each locale has, lacks and must update, built from the same
+//! diagnostics `herald check` reports; plus `--accept` and `--scaffold` for translators.
+
+use crate::check::messages::{self, LockEntry, Msg, LOCK_FILE, UNTRANSLATED_MARK};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::{FtlOrigin, Site};
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct Counts {
+    pub total: usize,
+    pub translated: usize,
+    pub missing: usize,
+    pub stale: usize,
+    pub untranslated: usize,
+    /// Translated and up to date, in percent of `total`.
+    pub percent: f64,
+    /// Words of source text still to translate or re-check.
+    pub words_to_do: usize,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Task {
+    pub code: &'static str,
+    pub severity: Severity,
+    pub file: Option<String>,
+    pub line: Option<usize>,
+    pub message: String,
+    pub help: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct LocaleStatus {
+    pub locale: String,
+    pub name: String,
+    pub source: bool,
+    pub pages: Counts,
+    pub messages: Counts,
+    /// Everything the locale's translator must do, grouped by file.
+    pub tasks: BTreeMap<String, Vec<Task>>,
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+fn counts(
+    total: usize,
+    missing: &BTreeSet<String>,
+    stale: &BTreeSet<String>,
+    copies: &BTreeSet<String>,
+    words_of: impl Fn(&str) -> usize,
+) -> Counts {
+    let todo: BTreeSet<&String> = missing.iter().chain(stale).chain(copies).collect();
+    let translated = total.saturating_sub(todo.len());
+    Counts {
+        total,
+        translated,
+        missing: missing.len(),
+        stale: stale.len(),
+        untranslated: copies.len(),
+        percent: if total == 0 {
+            100.0
+        } else {
+            (translated as f64 * 1000.0 / total as f64).round() / 10.0
+        },
+        words_to_do: todo.iter().map(|s| words_of(s)).sum(),
+    }
+}
+
+/// The source locale's messages as the site uses them (campaign overriding theme).
+fn source_messages(site: &Site) -> BTreeMap<String, Msg<'_>> {
+    let mut map = BTreeMap::new();
+    for origin in [FtlOrigin::Theme, FtlOrigin::Campaign] {
+        for f in site
+            .ftl
+            .iter()
+            .filter(|f| f.locale == site.source && f.origin == origin)
+        {
+            for m in messages::messages(f) {
+                map.insert(m.id.clone(), m);
+            }
+        }
+    }
+    map
+}
+
+pub fn status(site: &Site, diags: &[Diagnostic]) -> Vec<LocaleStatus> {
+    let src_msgs = source_messages(site);
+    let page_words = |path: &str| {
+        site.page(site.source, path)
+            .map_or(0, |p| words(p.body()) + words(p.title()))
+    };
+    let msg_words = |id: &str| src_msgs.get(id).map_or(0, |m| words(&m.value_text()));
+    let total_pages = site.pages_of(site.source).count();
+    site.locales
+        .iter()
+        .enumerate()
+        .map(|(li, l)| {
+            let mine: Vec<&Diagnostic> = diags
+                .iter()
+                .filter(|d| d.locale.as_deref() == Some(l.tag.as_str()))
+                .collect();
+            let is_page =
+                |d: &&&Diagnostic| d.file.as_deref().is_some_and(|f| f.starts_with("content/"));
+            let subjects = |code: &str, pages: bool| -> BTreeSet<String> {
+                mine.iter()
+                    .filter(|d| d.code == code && is_page(d) == pages)
+                    .flat_map(|d| d.subjects.iter().cloned())
+                    .collect()
+            };
+            let mut tasks: BTreeMap<String, Vec<Task>> = BTreeMap::new();
+            for d in &mine {
+                tasks
+                    .entry(d.file.clone().unwrap_or_default())
+                    .or_default()
+                    .push(Task {
+                        code: d.code,
+                        severity: d.severity,
+                        file: d.file.clone(),
+                        line: d.line,
+                        message: d.message.clone(),
+                        help: d.help.clone(),
+                    });
+            }
+            let (pages, msgs) = if li == site.source {
+                (
+                    counts(
+                        total_pages,
+                        &BTreeSet::new(),
+                        &BTreeSet::new(),
+                        &BTreeSet::new(),
+                        page_words,
+                    ),
+                    counts(
+                        src_msgs.len(),
+                        &BTreeSet::new(),
+                        &BTreeSet::new(),
+                        &BTreeSet::new(),
+                        msg_words,
+                    ),
+                )
+            } else {
+                (
+                    counts(
+                        total_pages,
+                        &subjects("missing-translation", true),
+                        &subjects("stale-translation", true),
+                        &subjects("untranslated-copy", true),
+                        page_words,
+                    ),
+                    counts(
+                        src_msgs.len(),
+                        &subjects("missing-message", false),
+                        &subjects("stale-translation", false),
+                        &subjects("untranslated-copy", false),
+                        msg_words,
+                    ),
+                )
+            };
+            LocaleStatus {
+                locale: l.tag.clone(),
+                name: crate::render::context::endonym(site, li),
+                source: li == site.source,
+                pages,
+                messages: msgs,
+                tasks,
+            }
+        })
+        .collect()
+}
+
+/// The lines of a page's text with `translation_of` set to `version`.
+fn with_translation_of(text: &str, version: &str) -> Option<String> {
+    let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+    let lines: Vec<&str> = text.split_inclusive('\n').collect();
+    if lines.first().map(|l| l.trim_end()) != Some("---") {
+        return None;
+    }
+    let close = lines
+        .iter()
+        .skip(1)
+        .position(|l| matches!(l.trim_end(), "---" | "..."))?
+        + 1;
+    let mut out = String::with_capacity(text.len() + 32);
+    let mut done = false;
+    for (i, l) in lines.iter().enumerate() {
+        if i > 0 && i < close && l.starts_with("translation_of:") {
+            out.push_str(&format!("translation_of: {version}{nl}"));
+            done = true;
+            continue;
+        }
+        if i == close && !done {
+            out.push_str(&format!("translation_of: {version}{nl}"));
+        }
+        out.push_str(l);
+    }
+    Some(out)
+}
+
+/// `herald status --accept FILE…`: records the current source version in each translation
+/// (a page's `translation_of`, or the `sources.lock` beside a `.ftl` file).
+pub fn accept(site: &Site, files: &[String]) -> Result<Vec<String>, Vec<Diagnostic>> {
+    let mut done = Vec::new();
+    let mut errors = Vec::new();
+    let src_msgs = source_messages(site);
+    for file in files {
+        let rel = file.trim_start_matches("./").replace('\\', "/");
+        if let Some(page) = site.pages.iter().find(|p| p.file == rel) {
+            let Some(src) = site
+                .page(site.source, &page.path)
+                .filter(|_| page.locale != site.source)
+            else {
+                errors.push(
+                    Diagnostic::error(
+                        "accept-failed",
+                        format!("{rel} is not a translation of a source page"),
+                    )
+                    .file(&rel)
+                    .help("Accept translated pages, not source pages."),
+                );
+                continue;
+            };
+            let path = site.root.join(&rel);
+            let Ok(raw) = fs::read_to_string(&path) else {
+                errors.push(
+                    Diagnostic::error("accept-failed", format!("could not read {rel}")).file(&rel),
+                );
+                continue;
+            };
+            match with_translation_of(&raw, &src.version) {
+                Some(new) if new != raw => match fs::write(&path, new) {
+                    Ok(()) => done.push(rel),
+                    Err(e) => errors.push(
+                        Diagnostic::error("accept-failed", format!("could not write {rel}: {e}"))
+                            .file(&rel),
+                    ),
+                },
+                Some(_) => done.push(rel),
+                None => errors.push(
+                    Diagnostic::error("accept-failed", format!("{rel} has no front matter"))
+                        .file(&rel),
+                ),
+            }
+        } else if let Some(ftl) = site.ftl.iter().find(|f| f.file == rel) {
+            if ftl.locale == site.source {
+                errors.push(
+                    Diagnostic::error("accept-failed", format!("{rel} is in the source locale"))
+                        .file(&rel)
+                        .help("Accept translated files, not source files."),
+                );
+                continue;
+            }
+            let dir = site
+                .root
+                .join(&rel)
+                .parent()
+                .map(|p| p.to_path_buf())
+                .unwrap_or_default();
+            let mut lock = messages::read_lock(&dir).unwrap_or_default();
+            for m in messages::messages(ftl) {
+                if m.marked_untranslated() {
+                    continue;
+                }
+                if let Some(sm) = src_msgs.get(&m.id) {
+                    lock.insert(
+                        m.id.clone(),
+                        LockEntry {
+                            version: sm.version(),
+                            source: sm.value_text(),
+                        },
+                    );
+                }
+            }
+            let text = format!(
+                "# Written by `herald status --accept`: the version of each source message that this\n# folder's translations were made from. Do not edit by hand.\n{}",
+                serde_yaml_ng::to_string(&lock).unwrap_or_default()
+            );
+            match fs::write(dir.join(LOCK_FILE), text) {
+                Ok(()) => done.push(rel),
+                Err(e) => errors.push(
+                    Diagnostic::error(
+                        "accept-failed",
+                        format!("could not write {}: {e}", dir.join(LOCK_FILE).display()),
+                    )
+                    .file(&rel),
+                ),
+            }
+        } else {
+            errors.push(
+                Diagnostic::error("accept-failed", format!("{rel} is not a page or Fluent file of this campaign"))
+                    .file(&rel)
+                    .help("Give paths relative to the campaign root, e.g. content/ar/work/rights.md or locales/ar/main.ftl."),
+            );
+        }
+    }
+    if errors.is_empty() {
+        Ok(done)
+    } else {
+        Err(errors)
+    }
+}
+
+/// `herald status LOCALE --scaffold`: creates the locale's missing pages and messages from
+/// the source, marked as not yet translated. Never overwrites a file.
+pub fn scaffold(site: &Site, locale: usize) -> std::io::Result<Vec<String>> {
+    let tag = &site.locales[locale].tag;
+    let mut created = Vec::new();
+    for src in site.pages_of(site.source) {
+        if site.page(locale, &src.path).is_some() {
+            continue;
+        }
+        let rel = format!("content/{tag}/{}", src.path);
+        let path = site.root.join(&rel);
+        if path.exists() {
+            continue;
+        }
+        if let Some(p) = path.parent() {
+            fs::create_dir_all(p)?;
+        }
+        let text = with_translation_of(&src.text, &src.version).unwrap_or_else(|| src.text.clone());
+        let text = text.replacen("\n---", "\nuntranslated: true\n---", 1);
+        fs::write(&path, text)?;
+        created.push(rel);
+    }
+    // Messages: append what is missing to the counterpart file, creating it if needed.
+    let theme_rel = crate::load::rel_path(&site.root, &site.theme_dir);
+    let mut present: BTreeSet<String> = BTreeSet::new();
+    for f in site.ftl.iter().filter(|f| f.locale == locale) {
+        present.extend(messages::messages(f).into_iter().map(|m| m.id));
+    }
+    let mut additions: BTreeMap<String, String> = BTreeMap::new();
+    for f in site.ftl.iter().filter(|f| f.locale == site.source) {
+        for m in messages::messages(f) {
+            if present.contains(&m.id) {
+                continue;
+            }
+            let target = match f.origin {
+                FtlOrigin::Theme => format!("{theme_rel}/locales/{tag}/{}", f.name),
+                FtlOrigin::Campaign => format!("locales/{tag}/{}", f.name),
+            };
+            let entry = additions.entry(target).or_default();
+            entry.push_str(&format!("# {UNTRANSLATED_MARK}\n{}", m.text()));
+        }
+    }
+    for (rel, text) in additions {
+        let path = site.root.join(&rel);
+        if let Some(p) = path.parent() {
+            fs::create_dir_all(p)?;
+        }
+        let mut existing = fs::read_to_string(&path).unwrap_or_default();
+        if !existing.is_empty() && !existing.ends_with('\n') {
+            existing.push('\n');
+        }
+        if !existing.is_empty() {
+            existing.push('\n');
+        }
+        existing.push_str(&text);
+        fs::write(&path, existing)?;
+        created.push(rel);
+    }
+    Ok(created)
+}
+
+/// The status as text for a terminal: a table of all locales, or one locale's to-do list.
+pub fn human(statuses: &[LocaleStatus], only: Option<&str>) -> String {
+    let mut out = String::new();
+    let pct = |c: &Counts| format!("{:>5.1}%", c.percent);
+    if only.is_none() {
+        out.push_str("locale           pages: done  missing  stale  copy  words │ messages: done  missing  stale  copy  words\n");
+        for s in statuses {
+            let label = format!(
+                "{} {}{}",
+                s.locale,
+                s.name,
+                if s.source { " (source)" } else { "" }
+            );
+            out.push_str(&format!(
+                "{:<22} {}  {:>7}  {:>5}  {:>4}  {:>5} │ {:>14}  {:>7}  {:>5}  {:>4}  {:>5}\n",
+                label.chars().take(22).collect::<String>(),
+                pct(&s.pages),
+                s.pages.missing,
+                s.pages.stale,
+                s.pages.untranslated,
+                s.pages.words_to_do,
+                pct(&s.messages),
+                s.messages.missing,
+                s.messages.stale,
+                s.messages.untranslated,
+                s.messages.words_to_do
+            ));
+        }
+        out.push_str("\n`herald status LOCALE` lists what a locale needs, file by file.\n");
+        return out;
+    }
+    for s in statuses.iter().filter(|s| Some(s.locale.as_str()) == only) {
+        out.push_str(&format!(
+            "{} ({}): pages {} translated ({}/{}), messages {} translated ({}/{})\n",
+            s.name,
+            s.locale,
+            pct(&s.pages).trim(),
+            s.pages.translated,
+            s.pages.total,
+            pct(&s.messages).trim(),
+            s.messages.translated,
+            s.messages.total
+        ));
+        let words = s.pages.words_to_do + s.messages.words_to_do;
+        if s.tasks.is_empty() {
+            out.push_str("Nothing to do: every page and message is translated and up to date.\n");
+            continue;
+        }
+        out.push_str(&format!(
+            "{words} words of source text to translate or check.\n"
+        ));
+        for (file, tasks) in &s.tasks {
+            out.push_str(&format!("\n{file}\n"));
+            for t in tasks {
+                let at = t.line.map(|l| format!("line {l}: ")).unwrap_or_default();
+                out.push_str(&format!("  - {at}{} [{}]\n", t.message, t.code));
+                for h in t.help.lines() {
+                    out.push_str(&format!("      {h}\n"));
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translation_of_is_inserted_or_replaced() {
+        let t = "---\ntitle: A\n---\nBody\n";
+        assert_eq!(
+            with_translation_of(t, "abc").unwrap(),
+            "---\ntitle: A\ntranslation_of: abc\n---\nBody\n"
+        );
+        let t2 = "---\ntitle: A\ntranslation_of: old\n---\nBody\n";
+        assert_eq!(
+            with_translation_of(t2, "new").unwrap(),
+            "---\ntitle: A\ntranslation_of: new\n---\nBody\n"
+        );
+        let crlf = "---\r\ntitle: A\r\n---\r\nBody\r\n";
+        assert_eq!(
+            with_translation_of(crlf, "v").unwrap(),
+            "---\r\ntitle: A\r\ntranslation_of: v\r\n---\r\nBody\r\n"
+        );
+    }
+}

@@ -19,15 +19,13 @@ pub fn split_front_matter(text: &str) -> Result<(&str, usize, usize), &'static s
     }
     let yaml_start = (first_end + 1).min(text.len());
     let mut offset = yaml_start;
-    let mut line = 2;
-    for l in text[yaml_start..].split_inclusive('\n') {
+    for (line, l) in (2..).zip(text[yaml_start..].split_inclusive('\n')) {
         let t = l.trim_end();
         if t == "---" || t == "..." {
             let body = offset + l.len();
             return Ok((&text[yaml_start..offset], body, line + 1));
         }
         offset += l.len();
-        line += 1;
     }
     Err("the front matter is never closed (no second `---` line)")
 }

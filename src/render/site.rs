@@ -484,11 +484,7 @@ impl<'a> Renderer<'a> {
         }];
         let parts: Vec<&str> = job.path.trim_end_matches("/_index.md").split('/').collect();
         if job.kind != Kind::Home {
-            let n = if job.kind == Kind::Section {
-                parts.len() - 1
-            } else {
-                parts.len() - 1
-            };
+            let n = parts.len() - 1;
             for k in 1..=n {
                 let idx = format!("{}/_index.md", parts[..k].join("/"));
                 crumbs.push(Link {

@@ -37,7 +37,7 @@ impl tera::Function for Translate {
             };
             fargs.set(k.clone(), fv);
         }
-        let args = (!fargs.iter().next().is_none()).then_some(&fargs);
+        let args = fargs.iter().next().is_some().then_some(&fargs);
         Ok(Value::String(self.site.message(locale, id, args)))
     }
 

@@ -179,7 +179,11 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
         Err(write::OutError::Io(e)) => return Err(Fatal(format!("could not prepare the output folder {}: {e}", out.display()))),
     };
     let site_dir = staging.path().join("site");
-    let renderer = render::site::Renderer::new(&site, &tera, &site_dir);
+    let label = match out.strip_prefix(&opts.root) {
+        Ok(rel) => load::rel_path(Path::new(""), &rel.join("site")),
+        Err(_) => out.join("site").display().to_string(),
+    };
+    let renderer = render::site::Renderer::new(&site, &tera, &site_dir, label);
     let (stats, render_diags) = renderer.render();
     diagnostics.extend(render_diags);
     diagnostics::sort(&mut diagnostics);

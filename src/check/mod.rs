@@ -1,5 +1,6 @@
 //! Check: every rule reads the loaded model and produces diagnostics; none renders.
 
+pub mod credits;
 pub mod links;
 pub mod messages;
 pub mod partners;

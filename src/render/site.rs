@@ -152,12 +152,14 @@ pub struct Renderer<'a> {
     site: &'a Arc<Site>,
     tera: &'a Tera,
     out: &'a Path,
+    /// How diagnostics name the site folder: `output/site`, or the `--out` given.
+    label: String,
     all: Vec<BTreeSet<String>>,
     shared: Vec<LocaleShared>,
 }
 
 impl<'a> Renderer<'a> {
-    pub fn new(site: &'a Arc<Site>, tera: &'a Tera, out: &'a Path) -> Self {
+    pub fn new(site: &'a Arc<Site>, tera: &'a Tera, out: &'a Path, label: String) -> Self {
         let all = paths_by_locale(site);
         let shared = (0..site.locales.len())
             .map(|l| locale_shared(site, l))
@@ -166,6 +168,7 @@ impl<'a> Renderer<'a> {
             site,
             tera,
             out,
+            label,
             all,
             shared,
         }
@@ -402,7 +405,7 @@ impl<'a> Renderer<'a> {
         v.into_iter().map(|(_, _, p)| p).collect()
     }
 
-    fn render_job(&self, job: &Job) -> Result<(), Diagnostic> {
+    fn render_job(&self, job: &Job) -> Result<(), Vec<Diagnostic>> {
         let site = self.site;
         let l = job.locale;
         let from_dir = job.out_dir(site);
@@ -495,14 +498,38 @@ impl<'a> Renderer<'a> {
         }
         ctx.insert("breadcrumbs", &crumbs);
         ctx.insert("page", &view);
-        let html = self
-            .tera
-            .render(template, &ctx)
-            .map_err(|e| render_error(site, &e, template, &format!("{from_dir}index.html")))?;
+        let html = self.tera.render(template, &ctx).map_err(|e| {
+            vec![render_error(
+                site,
+                &e,
+                template,
+                &format!("{from_dir}index.html"),
+            )]
+        })?;
+        let tag = &site.locales[l].tag;
+        let credited: Vec<(&crate::model::Partner, String)> = job
+            .content
+            .map(|p| p.front.partners.as_slice())
+            .unwrap_or_default()
+            .iter()
+            .chain(&site.config.partners)
+            .filter_map(|id| site.partner(id))
+            .map(|p| (p, p.name_in(tag).to_string()))
+            .collect();
+        let problems = crate::check::credits::verify(
+            &html,
+            &credited,
+            &format!("{}/{from_dir}index.html", self.label),
+            tag,
+        );
+        if !problems.is_empty() {
+            return Err(problems);
+        }
         write_file(
             &self.out.join(&from_dir).join("index.html"),
             html.as_bytes(),
         )
+        .map_err(|d| vec![d])
     }
 
     fn render_partners(&self, locale: usize) -> Result<(), Diagnostic> {
@@ -686,6 +713,7 @@ impl<'a> Renderer<'a> {
         let mut diags: Vec<Diagnostic> = jobs
             .par_iter()
             .filter_map(|j| self.render_job(j).err())
+            .flatten()
             .collect();
         let partner_diags: Vec<Diagnostic> = (0..site.locales.len())
             .into_par_iter()

@@ -10,6 +10,7 @@
 
 pub mod check;
 pub mod config;
+pub mod coverage;
 pub mod diagnostics;
 pub mod load;
 pub mod locale;
@@ -184,7 +185,12 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
         Err(_) => out.join("site").display().to_string(),
     };
     let renderer = render::site::Renderer::new(&site, &tera, &site_dir, label);
-    let (stats, render_diags) = renderer.render();
+    let (stats, mut render_diags) = renderer.render();
+    if let Err(d) =
+        render::status::render(&site, &tera, &diagnostics, &staging.path().join("status"))
+    {
+        render_diags.push(d);
+    }
     diagnostics.extend(render_diags);
     diagnostics::sort(&mut diagnostics);
     report.site = Some(stats);
@@ -221,9 +227,11 @@ fn load_for_status(opts: &Options) -> Result<(model::Site, Vec<Diagnostic>), Fat
 }
 
 /// `herald status`: per-locale translation status.
-pub fn translation_status(opts: &Options) -> Result<Vec<status::LocaleStatus>, Fatal> {
+pub fn translation_status(
+    opts: &Options,
+) -> Result<(Vec<status::LocaleStatus>, coverage::Coverage), Fatal> {
     let (site, diags) = load_for_status(opts)?;
-    Ok(status::status(&site, &diags))
+    Ok((status::status(&site, &diags), coverage::coverage(&site)))
 }
 
 /// `herald status --accept FILE…`: records the current source version in translations.

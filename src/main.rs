@@ -119,7 +119,7 @@ fn status_command(
         };
     }
     match herald::translation_status(&opts) {
-        Ok(statuses) => {
+        Ok((statuses, coverage)) => {
             if let Some(l) = locale {
                 if !statuses.iter().any(|s| s.locale == l) {
                     return fatal(herald::Fatal(format!(
@@ -133,9 +133,15 @@ fn status_command(
                         .iter()
                         .filter(|s| locale.is_none_or(|l| s.locale == l))
                         .collect();
-                    println!("{}", serde_json::json!({ "locales": shown }));
+                    println!(
+                        "{}",
+                        serde_json::json!({ "locales": shown, "coverage": coverage })
+                    );
                 }
-                Format::Human => print!("{}", herald::status::human(&statuses, locale)),
+                Format::Human => {
+                    print!("{}", herald::status::human(&statuses, locale));
+                    print!("{}", herald::coverage::human(&coverage, locale));
+                }
             }
             ExitCode::SUCCESS
         }

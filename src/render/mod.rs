@@ -3,4 +3,5 @@
 pub mod context;
 pub mod markdown;
 pub mod site;
+pub mod status;
 pub mod templates;

@@ -216,3 +216,66 @@ pub fn human(d: &Diagnostic, root: &std::path::Path, color: bool) -> String {
     .decor_style(DecorStyle::Ascii);
     renderer.render(&[group])
 }
+
+/// A SARIF 2.1.0 log (https://docs.oasis-open.org/sarif/sarif/v2.1.0/) of the diagnostics.
+pub fn to_sarif(diags: &[Diagnostic]) -> String {
+    let mut codes: Vec<&str> = diags.iter().map(|d| d.code).collect();
+    codes.sort_unstable();
+    codes.dedup();
+    let rules: Vec<serde_json::Value> = codes
+        .iter()
+        .map(|c| serde_json::json!({ "id": c, "name": c, "shortDescription": { "text": c.replace('-', " ") } }))
+        .collect();
+    let results: Vec<serde_json::Value> = diags
+        .iter()
+        .map(|d| {
+            let level = match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+                Severity::Info => "note",
+            };
+            let text = match &d.locale {
+                Some(l) => format!("[{l}] {}", d.message),
+                None => d.message.clone(),
+            };
+            let mut result = serde_json::json!({
+                "ruleId": d.code,
+                "ruleIndex": codes.iter().position(|c| *c == d.code).unwrap_or(0),
+                "level": level,
+                "message": { "text": if d.help.is_empty() { text } else { format!("{text}\n{}", d.help) } },
+            });
+            if let Some(file) = &d.file {
+                let mut region = serde_json::Map::new();
+                if let Some(l) = d.line {
+                    region.insert("startLine".into(), l.into());
+                    if let Some(c) = d.column {
+                        region.insert("startColumn".into(), c.into());
+                    }
+                }
+                let mut physical = serde_json::json!({ "artifactLocation": { "uri": file, "uriBaseId": "%SRCROOT%" } });
+                if !region.is_empty() {
+                    physical["region"] = serde_json::Value::Object(region);
+                }
+                result["locations"] = serde_json::json!([{ "physicalLocation": physical }]);
+            }
+            if let Some(l) = &d.locale {
+                result["properties"] = serde_json::json!({ "locale": l });
+            }
+            result
+        })
+        .collect();
+    serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "herald",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://example.org/herald",
+                "rules": rules,
+            }},
+            "results": results,
+        }],
+    })
+    .to_string()
+}

@@ -12,11 +12,13 @@ pub mod check;
 pub mod config;
 pub mod coverage;
 pub mod diagnostics;
+pub mod init;
 pub mod load;
 pub mod locale;
 pub mod model;
 pub mod paths;
 pub mod render;
+pub mod serve;
 pub mod status;
 pub mod write;
 
@@ -74,6 +76,8 @@ pub struct Report {
     /// Whether a new output was written.
     pub built: bool,
     pub site: Option<render::site::SiteStats>,
+    /// The print packs made (`output/print/`).
+    pub print: Option<render::print::PrintStats>,
     pub elapsed: Duration,
 }
 
@@ -102,6 +106,7 @@ fn load_and_check(opts: &Options) -> Result<(Option<model::Site>, Vec<Diagnostic
             strict: opts.strict,
         },
     ));
+    diags.extend(render::print::check(&site));
     if opts.allow_incomplete {
         for d in &mut diags {
             if d.severity == Severity::Error && INCOMPLETE_CODES.contains(&d.code) {
@@ -121,6 +126,7 @@ pub fn check_campaign(opts: &Options) -> Result<Report, Fatal> {
         diagnostics,
         built: false,
         site: None,
+        print: None,
         elapsed: start.elapsed(),
     })
 }
@@ -185,7 +191,14 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
         Err(_) => out.join("site").display().to_string(),
     };
     let renderer = render::site::Renderer::new(&site, &tera, &site_dir, label);
-    let (stats, mut render_diags) = renderer.render();
+    // Print packs are made alongside the HTML.
+    let print_dir = staging.path().join("print");
+    let ((stats, mut render_diags), (print_stats, print_diags)) = rayon::join(
+        || renderer.render(),
+        || render::print::render(&site, &print_dir),
+    );
+    render_diags.extend(print_diags);
+    report.print = Some(print_stats);
     if let Err(d) =
         render::status::render(&site, &tera, &diagnostics, &staging.path().join("status"))
     {

@@ -18,6 +18,8 @@ enum Format {
     #[default]
     Human,
     Json,
+    /// SARIF 2.1.0, for code hosts that annotate pull requests.
+    Sarif,
 }
 
 #[derive(clap::Args, Clone)]
@@ -58,6 +60,43 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Create a new campaign that builds and passes `check` at once.
+    #[command(
+        after_help = "Examples:\n  herald init my-campaign\n  herald init my-campaign --locales en,fr,ar"
+    )]
+    Init {
+        /// The folder to create (it must not exist, or be empty).
+        dir: PathBuf,
+        /// The campaign's locales, the source locale first.
+        #[arg(long, value_delimiter = ',', default_value = "en")]
+        locales: Vec<String>,
+    },
+    /// Create something new in the campaign.
+    #[command(subcommand)]
+    New(NewCommand),
+    /// Build, serve on 127.0.0.1 and rebuild on every edit, reloading open pages.
+    #[command(after_help = "Examples:\n  herald serve\n  herald serve --port 8000 --open")]
+    Serve {
+        #[command(flatten)]
+        common: Common,
+        /// The port to listen on (default: the first free one from 1111).
+        #[arg(long)]
+        port: Option<u16>,
+        /// The address to listen on. Only loopback unless you say otherwise.
+        #[arg(long, default_value = "127.0.0.1")]
+        bind: std::net::IpAddr,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        /// Publish locales still in progress while previewing.
+        #[arg(long)]
+        allow_incomplete: bool,
+    },
+    /// Print a shell completion script.
+    #[command(
+        after_help = "Examples:\n  herald completions bash > /etc/bash_completion.d/herald\n  herald completions zsh > ~/.zfunc/_herald"
+    )]
+    Completions { shell: clap_complete::Shell },
     /// Translation status per locale: what is missing, out of date or still a copy.
     #[command(
         after_help = "Examples:\n  herald status                 all locales, as a table\n  herald status ar              what the Arabic translator must do, file by file\n  herald status --format json\n  herald status --accept content/ar/work/rights.md locales/ar/main.ftl\n  herald status ar --scaffold   create the missing Arabic files from the source"
@@ -75,6 +114,20 @@ enum Command {
         /// Create the locale's missing pages and messages, copied from the source and marked untranslated.
         #[arg(long, requires = "locale")]
         scaffold: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum NewCommand {
+    /// A page in the source locale, with its front matter filled in.
+    #[command(
+        after_help = "Examples:\n  herald new page work/overtime\n  herald new page health/vaccines.md --root my-campaign"
+    )]
+    Page {
+        /// The page's path inside the source locale folder.
+        path: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
     },
 }
 
@@ -128,7 +181,7 @@ fn status_command(
                 }
             }
             match format {
-                Format::Json => {
+                Format::Json | Format::Sarif => {
                     let shown: Vec<_> = statuses
                         .iter()
                         .filter(|s| locale.is_none_or(|l| s.locale == l))
@@ -166,6 +219,7 @@ fn options(c: &Common) -> Options {
 fn print_report(report: &herald::Report, opts: &Options, format: Format) {
     match format {
         Format::Json => println!("{}", herald::diagnostics::to_json(&report.diagnostics)),
+        Format::Sarif => println!("{}", herald::diagnostics::to_sarif(&report.diagnostics)),
         Format::Human => {
             let color = herald::diagnostics::use_color();
             for d in &report.diagnostics {
@@ -185,6 +239,20 @@ fn print_report(report: &herald::Report, opts: &Options, format: Format) {
                         pages.join(", "),
                         opts.out_dir().join("site").display()
                     );
+                    if let Some(p) = report.print.as_ref().filter(|p| p.documents > 0) {
+                        eprintln!(
+                            "Printed {} PDFs, {} pages ({}) into {} in {:.2} s",
+                            p.documents,
+                            p.pages,
+                            p.per_locale
+                                .iter()
+                                .map(|(l, n)| format!("{l} {n}"))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            opts.out_dir().join("print").display(),
+                            p.elapsed.as_secs_f64()
+                        );
+                    }
                 }
                 if !stats.fallbacks.is_empty() {
                     eprintln!(
@@ -214,18 +282,62 @@ fn print_report(report: &herald::Report, opts: &Options, format: Format) {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    if let Command::Status {
-        locale,
-        common,
-        format,
-        accept,
-        scaffold,
-    } = &cli.command
-    {
-        return status_command(common, locale.as_deref(), *format, accept, *scaffold);
-    }
     let (result, opts, format) = match &cli.command {
-        Command::Status { .. } => unreachable!("handled above"),
+        Command::Status {
+            locale,
+            common,
+            format,
+            accept,
+            scaffold,
+        } => {
+            return status_command(common, locale.as_deref(), *format, accept, *scaffold);
+        }
+        Command::Init { dir, locales } => {
+            return match herald::init::init(dir, locales, herald::today()) {
+                Ok(files) => {
+                    eprintln!(
+                        "Created a campaign in {} ({} files).",
+                        dir.display(),
+                        files.len()
+                    );
+                    eprintln!("Next:\n  cd {}\n  herald serve      # preview it at http://127.0.0.1:1111\n  herald build      # build it into output/", dir.display());
+                    ExitCode::SUCCESS
+                }
+                Err(f) => fatal(f),
+            };
+        }
+        Command::New(NewCommand::Page { path, root }) => {
+            return match herald::init::new_page(root, path, herald::today()) {
+                Ok(rel) => {
+                    eprintln!("Created {rel}. Fill in its front matter and text, then run `herald check`.");
+                    ExitCode::SUCCESS
+                }
+                Err(f) => fatal(f),
+            };
+        }
+        Command::Completions { shell } => {
+            clap_complete::generate(
+                *shell,
+                &mut <Cli as clap::CommandFactory>::command(),
+                "herald",
+                &mut std::io::stdout(),
+            );
+            return ExitCode::SUCCESS;
+        }
+        Command::Serve {
+            common,
+            port,
+            bind,
+            open,
+            allow_incomplete,
+        } => {
+            let mut o = options(common);
+            o.allow_incomplete = *allow_incomplete;
+            return match herald::serve::serve(&o, *bind, *port, *open) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(f) => fatal(f),
+            };
+        }
         Command::Build {
             common,
             allow_incomplete,

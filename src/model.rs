@@ -165,6 +165,9 @@ pub struct Site {
     /// Always 0: the loader puts the source locale first.
     pub source: usize,
     pub pages: Vec<Page>,
+    /// Page files that exist but could not be read or parsed (already reported), so that
+    /// checks do not report their translations as orphans too.
+    pub unreadable: std::collections::BTreeSet<String>,
     pub page_index: HashMap<(usize, String), usize>,
     pub partners: Vec<Partner>,
     pub partners_file: Option<String>,

@@ -120,7 +120,9 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             }
         }
         for tr in site.pages_of(li) {
-            if site.page(site.source, &tr.path).is_none() {
+            let source_file = format!("content/{src_tag}/{}", tr.path);
+            if site.page(site.source, &tr.path).is_none() && !site.unreadable.contains(&source_file)
+            {
                 out.push(
                     Diagnostic::error("orphan-translation", format!("this page has no source page content/{src_tag}/{}", tr.path))
                         .file(&tr.file)

@@ -4,7 +4,7 @@
 mod fluent;
 mod page;
 
-pub use page::{parse_page, split_front_matter};
+pub use page::{parse_page, split_front_matter, version_of};
 
 use crate::config::Campaign;
 use crate::diagnostics::Diagnostic;
@@ -306,10 +306,14 @@ pub fn load(root: &Path, today: jiff::civil::Date) -> Result<(Site, Vec<Diagnost
         })
         .collect();
     let mut pages = Vec::with_capacity(parsed.len());
-    for (p, d) in parsed {
+    let mut unreadable = BTreeSet::new();
+    for ((p, d), (_, _, path)) in parsed.into_iter().zip(&pages_raw) {
         diags.extend(d);
-        if let Some(p) = p {
-            pages.push(p);
+        match p {
+            Some(p) => pages.push(p),
+            None => {
+                unreadable.insert(rel_path(root, path));
+            }
         }
     }
     let page_index: HashMap<(usize, String), usize> = pages
@@ -337,6 +341,7 @@ pub fn load(root: &Path, today: jiff::civil::Date) -> Result<(Site, Vec<Diagnost
         locales,
         source: 0,
         pages,
+        unreadable,
         page_index,
         partners,
         partners_file,

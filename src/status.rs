@@ -3,7 +3,7 @@
 
 use crate::check::messages::{self, LockEntry, Msg, LOCK_FILE, UNTRANSLATED_MARK};
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{FtlOrigin, Site};
+use crate::model::{FtlFile, FtlOrigin, Site};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -95,7 +95,7 @@ pub fn status(site: &Site, diags: &[Diagnostic]) -> Vec<LocaleStatus> {
         site.page(site.source, path)
             .map_or(0, |p| words(p.body()) + words(p.title()))
     };
-    let msg_words = |id: &str| src_msgs.get(id).map_or(0, |m| words(&m.value_text()));
+    let msg_words = |id: &str| src_msgs.get(id).map_or(0, Msg::words);
     let total_pages = site.pages_of(site.source).count();
     site.locales
         .iter()
@@ -174,8 +174,14 @@ pub fn status(site: &Site, diags: &[Diagnostic]) -> Vec<LocaleStatus> {
         .collect()
 }
 
-/// The lines of a page's text with `translation_of` set to `version`.
-fn with_translation_of(text: &str, version: &str) -> Option<String> {
+/// The page's text with the front-matter key `key` set to `value`: an existing `key:` line
+/// is replaced, otherwise the key is added before the closing `---`. Every other byte is
+/// kept, including CRLF line endings and a UTF-8 BOM. `None` without front matter.
+fn set_front_matter_key(text: &str, key: &str, value: &str) -> Option<String> {
+    let (bom, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
     let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
     let lines: Vec<&str> = text.split_inclusive('\n').collect();
     if lines.first().map(|l| l.trim_end()) != Some("---") {
@@ -186,73 +192,126 @@ fn with_translation_of(text: &str, version: &str) -> Option<String> {
         .skip(1)
         .position(|l| matches!(l.trim_end(), "---" | "..."))?
         + 1;
-    let mut out = String::with_capacity(text.len() + 32);
+    let prefix = format!("{key}:");
+    let line = format!("{key}: {value}{nl}");
+    let mut out = String::with_capacity(bom.len() + text.len() + line.len());
+    out.push_str(bom);
     let mut done = false;
     for (i, l) in lines.iter().enumerate() {
-        if i > 0 && i < close && l.starts_with("translation_of:") {
-            out.push_str(&format!("translation_of: {version}{nl}"));
-            done = true;
+        if i > 0 && i < close && l.starts_with(&prefix) {
+            if !done {
+                out.push_str(&line);
+                done = true;
+            }
             continue;
         }
         if i == close && !done {
-            out.push_str(&format!("translation_of: {version}{nl}"));
+            out.push_str(&line);
         }
         out.push_str(l);
     }
     Some(out)
 }
 
+/// The lines of a page's text with `translation_of` set to `version`.
+fn with_translation_of(text: &str, version: &str) -> Option<String> {
+    set_front_matter_key(text, "translation_of", version)
+}
+
+/// A file named on the command line, relative to the campaign root: as given (the README's
+/// form), or a path from the current folder or an absolute one that lies in the campaign.
+fn campaign_rel(site: &Site, file: &str) -> String {
+    let given = file.replace('\\', "/");
+    let given = given.trim_start_matches("./");
+    let known = |rel: &str| {
+        site.pages.iter().any(|p| p.file == rel) || site.ftl.iter().any(|f| f.file == rel)
+    };
+    if known(given) {
+        return given.to_string();
+    }
+    if let (Ok(abs), Ok(root)) = (fs::canonicalize(file), fs::canonicalize(&site.root)) {
+        if abs.starts_with(&root) {
+            let rel = crate::load::rel_path(&root, &abs);
+            if known(&rel) {
+                return rel;
+            }
+        }
+    }
+    given.to_string()
+}
+
+fn accept_failed(rel: &str, message: String, help: &str) -> Diagnostic {
+    Diagnostic::error("accept-failed", message)
+        .file(rel)
+        .help(help)
+}
+
 /// `herald status --accept FILE…`: records the current source version in each translation
-/// (a page's `translation_of`, or the `sources.lock` beside a `.ftl` file).
+/// (a page's `translation_of`, or the `sources.lock` beside a `.ftl` file). Every file is
+/// checked first: if one cannot be accepted, nothing is written.
 pub fn accept(site: &Site, files: &[String]) -> Result<Vec<String>, Vec<Diagnostic>> {
-    let mut done = Vec::new();
     let mut errors = Vec::new();
     let src_msgs = source_messages(site);
+    // What to write: page texts, and lock entries per locale folder.
+    let mut pages: Vec<(String, String)> = Vec::new();
+    let mut locks: BTreeMap<std::path::PathBuf, Vec<&FtlFile>> = BTreeMap::new();
+    let mut done = Vec::new();
     for file in files {
-        let rel = file.trim_start_matches("./").replace('\\', "/");
+        let rel = campaign_rel(site, file);
         if let Some(page) = site.pages.iter().find(|p| p.file == rel) {
             let Some(src) = site
                 .page(site.source, &page.path)
                 .filter(|_| page.locale != site.source)
             else {
-                errors.push(
-                    Diagnostic::error(
-                        "accept-failed",
-                        format!("{rel} is not a translation of a source page"),
-                    )
-                    .file(&rel)
-                    .help("Accept translated pages, not source pages."),
-                );
+                errors.push(accept_failed(
+                    &rel,
+                    format!("{rel} is not a translation of a source page"),
+                    "Accept translated pages, not source pages.",
+                ));
                 continue;
             };
-            let path = site.root.join(&rel);
-            let Ok(raw) = fs::read_to_string(&path) else {
+            if page.front.untranslated {
                 errors.push(
-                    Diagnostic::error("accept-failed", format!("could not read {rel}")).file(&rel),
+                    accept_failed(
+                        &rel,
+                        format!("{rel} is still marked `untranslated: true`"),
+                        "Translate the page and delete the line `untranslated: true` first.",
+                    )
+                    .line(Some(page.key_line("untranslated"))),
                 );
                 continue;
+            }
+            let raw = match fs::read_to_string(site.root.join(&rel)) {
+                Ok(raw) => raw,
+                Err(e) => {
+                    errors.push(accept_failed(
+                        &rel,
+                        format!("could not read {rel}: {e}"),
+                        "",
+                    ));
+                    continue;
+                }
             };
             match with_translation_of(&raw, &src.version) {
-                Some(new) if new != raw => match fs::write(&path, new) {
-                    Ok(()) => done.push(rel),
-                    Err(e) => errors.push(
-                        Diagnostic::error("accept-failed", format!("could not write {rel}: {e}"))
-                            .file(&rel),
-                    ),
-                },
-                Some(_) => done.push(rel),
-                None => errors.push(
-                    Diagnostic::error("accept-failed", format!("{rel} has no front matter"))
-                        .file(&rel),
-                ),
+                Some(new) => {
+                    if new != raw {
+                        pages.push((rel.clone(), new));
+                    }
+                    done.push(rel);
+                }
+                None => errors.push(accept_failed(
+                    &rel,
+                    format!("{rel} has no front matter"),
+                    "A page starts with a `---` line, its front matter, and another `---` line.",
+                )),
             }
         } else if let Some(ftl) = site.ftl.iter().find(|f| f.file == rel) {
             if ftl.locale == site.source {
-                errors.push(
-                    Diagnostic::error("accept-failed", format!("{rel} is in the source locale"))
-                        .file(&rel)
-                        .help("Accept translated files, not source files."),
-                );
+                errors.push(accept_failed(
+                    &rel,
+                    format!("{rel} is in the source locale"),
+                    "Accept translated files, not source files.",
+                ));
                 continue;
             }
             let dir = site
@@ -261,41 +320,57 @@ pub fn accept(site: &Site, files: &[String]) -> Result<Vec<String>, Vec<Diagnost
                 .parent()
                 .map(|p| p.to_path_buf())
                 .unwrap_or_default();
-            let mut lock = messages::read_lock(&dir).unwrap_or_default();
-            for m in messages::messages(ftl) {
-                if m.marked_untranslated() {
-                    continue;
-                }
-                if let Some(sm) = src_msgs.get(&m.id) {
-                    lock.insert(
-                        m.id.clone(),
-                        LockEntry {
-                            version: sm.version(),
-                            source: sm.value_text(),
-                        },
-                    );
-                }
-            }
-            let text = format!(
-                "# Written by `herald status --accept`: the version of each source message that this\n# folder's translations were made from. Do not edit by hand.\n{}",
-                serde_yaml_ng::to_string(&lock).unwrap_or_default()
-            );
-            match fs::write(dir.join(LOCK_FILE), text) {
-                Ok(()) => done.push(rel),
-                Err(e) => errors.push(
-                    Diagnostic::error(
-                        "accept-failed",
-                        format!("could not write {}: {e}", dir.join(LOCK_FILE).display()),
-                    )
-                    .file(&rel),
-                ),
-            }
+            locks.entry(dir).or_default().push(ftl);
+            done.push(rel);
         } else {
-            errors.push(
-                Diagnostic::error("accept-failed", format!("{rel} is not a page or Fluent file of this campaign"))
-                    .file(&rel)
-                    .help("Give paths relative to the campaign root, e.g. content/ar/work/rights.md or locales/ar/main.ftl."),
-            );
+            errors.push(accept_failed(
+                &rel,
+                format!("{rel} is not a page or Fluent file of this campaign"),
+                "Give paths relative to the campaign root, e.g. content/ar/work/rights.md or locales/ar/main.ftl.",
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    for (rel, text) in pages {
+        if let Err(e) = fs::write(site.root.join(&rel), text) {
+            errors.push(accept_failed(
+                &rel,
+                format!("could not write {rel}: {e}"),
+                "",
+            ));
+        }
+    }
+    for (dir, ftls) in locks {
+        let mut lock = messages::read_lock(&dir).unwrap_or_default();
+        for m in ftls.iter().flat_map(|f| messages::messages(f)) {
+            // A scaffolded copy is not a translation of anything yet.
+            if m.marked_untranslated() {
+                continue;
+            }
+            if let Some(sm) = src_msgs.get(&m.id) {
+                lock.insert(
+                    m.id.clone(),
+                    LockEntry {
+                        version: sm.version(),
+                        source: sm.value_text(),
+                    },
+                );
+            }
+        }
+        let text = format!(
+            "# Written by `herald status --accept`: the version of each source message that this\n# folder's translations were made from. Do not edit by hand.\n{}",
+            serde_yaml_ng::to_string(&lock).unwrap_or_default()
+        );
+        let lock_path = dir.join(LOCK_FILE);
+        if let Err(e) = fs::write(&lock_path, text) {
+            let rel = crate::load::rel_path(&site.root, &lock_path);
+            errors.push(accept_failed(
+                &rel,
+                format!("could not write {rel}: {e}"),
+                "",
+            ));
         }
     }
     if errors.is_empty() {
@@ -322,45 +397,61 @@ pub fn scaffold(site: &Site, locale: usize) -> std::io::Result<Vec<String>> {
         if let Some(p) = path.parent() {
             fs::create_dir_all(p)?;
         }
-        let text = with_translation_of(&src.text, &src.version).unwrap_or_else(|| src.text.clone());
-        let text = text.replacen("\n---", "\nuntranslated: true\n---", 1);
+        // A source page always has front matter (or it would not have loaded).
+        let text = with_translation_of(&src.text, &src.version)
+            .and_then(|t| set_front_matter_key(&t, "untranslated", "true"))
+            .unwrap_or_else(|| src.text.clone());
         fs::write(&path, text)?;
         created.push(rel);
     }
-    // Messages: append what is missing to the counterpart file, creating it if needed.
+    // Messages: append what is missing to the counterpart file, creating it if needed. A
+    // message the campaign overrides goes where `herald check` looks for it: beside the
+    // campaign's definition.
+    let src_msgs = source_messages(site);
     let theme_rel = crate::load::rel_path(&site.root, &site.theme_dir);
     let mut present: BTreeSet<String> = BTreeSet::new();
     for f in site.ftl.iter().filter(|f| f.locale == locale) {
         present.extend(messages::messages(f).into_iter().map(|m| m.id));
     }
-    let mut additions: BTreeMap<String, String> = BTreeMap::new();
+    let mut additions: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for f in site.ftl.iter().filter(|f| f.locale == site.source) {
         for m in messages::messages(f) {
-            if present.contains(&m.id) {
+            let effective = src_msgs.get(&m.id).is_some_and(|e| e.file.file == f.file);
+            if !effective || !present.insert(m.id.clone()) {
                 continue;
             }
             let target = match f.origin {
                 FtlOrigin::Theme => format!("{theme_rel}/locales/{tag}/{}", f.name),
                 FtlOrigin::Campaign => format!("locales/{tag}/{}", f.name),
             };
-            let entry = additions.entry(target).or_default();
-            entry.push_str(&format!("# {UNTRANSLATED_MARK}\n{}", m.text()));
+            additions
+                .entry(target)
+                .or_default()
+                .push(format!("# {UNTRANSLATED_MARK}\n{}", m.text()));
         }
     }
-    for (rel, text) in additions {
+    for (rel, entries) in additions {
         let path = site.root.join(&rel);
         if let Some(p) = path.parent() {
             fs::create_dir_all(p)?;
         }
-        let mut existing = fs::read_to_string(&path).unwrap_or_default();
-        if !existing.is_empty() && !existing.ends_with('\n') {
-            existing.push('\n');
+        // Appending, never replacing: a file that cannot be read is an error, not empty.
+        let mut text = if path.exists() {
+            fs::read_to_string(&path)?
+        } else {
+            String::new()
+        };
+        let nl = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        if !text.is_empty() && !text.ends_with('\n') {
+            text.push_str(nl);
         }
-        if !existing.is_empty() {
-            existing.push('\n');
+        for entry in entries {
+            if !text.is_empty() {
+                text.push_str(nl);
+            }
+            text.push_str(&entry.replace('\n', nl));
         }
-        existing.push_str(&text);
-        fs::write(&path, existing)?;
+        fs::write(&path, text)?;
         created.push(rel);
     }
     Ok(created)
@@ -452,5 +543,18 @@ mod tests {
             with_translation_of(crlf, "v").unwrap(),
             "---\r\ntitle: A\r\ntranslation_of: v\r\n---\r\nBody\r\n"
         );
+        // An editor's BOM is kept, and does not hide the front matter.
+        let bom = "\u{feff}---\ntitle: A\n---\nBody\n";
+        assert_eq!(
+            with_translation_of(bom, "v").unwrap(),
+            "\u{feff}---\ntitle: A\ntranslation_of: v\n---\nBody\n"
+        );
+        // Front matter closed by `...`; a `---` rule in the body is left alone.
+        let dots = "---\ntitle: A\n...\nBody\n\n---\n";
+        assert_eq!(
+            set_front_matter_key(dots, "untranslated", "true").unwrap(),
+            "---\ntitle: A\nuntranslated: true\n...\nBody\n\n---\n"
+        );
+        assert!(with_translation_of("# No front matter\n", "v").is_none());
     }
 }

@@ -2,10 +2,10 @@
 //! messages, attributes, variables per variant, references, empty values, copies of the
 //! source, CLDR plural categories, duplicates and staleness.
 
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{line_col, Diagnostic};
 use crate::model::{FtlFile, FtlOrigin, Site};
 use fluent_syntax::ast::{
-    Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
+    Attribute, Comment, Entry, Expression, InlineExpression, Pattern, PatternElement, VariantKey,
 };
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::Path;
@@ -18,21 +18,64 @@ pub const LOCK_FILE: &str = "sources.lock";
 pub const SAME_AS_SOURCE_FILE: &str = "same-as-source.txt";
 pub const UNTRANSLATED_MARK: &str = "untranslated";
 
+/// The 1-based line and column where `s`, a slice of the file's text, starts. Every name
+/// and key the Fluent parser returns is a slice of the text it parsed, so its address says
+/// where it is; the AST itself carries no positions.
+fn pos_of(file: &FtlFile, s: &str) -> Option<(usize, usize)> {
+    let base = file.source.as_ptr() as usize;
+    let at = s.as_ptr() as usize;
+    (at >= base && at + s.len() <= base + file.source.len())
+        .then(|| line_col(&file.source, at - base))
+}
+
 /// A message or term (`-id`) as found in one file.
 #[derive(Clone)]
 pub struct Msg<'a> {
     pub id: String,
     pub file: &'a FtlFile,
+    /// 1-based line of the id.
     pub line: usize,
-    pub value: Option<&'a Pattern<&'a str>>,
-    pub attributes: Vec<(&'a str, &'a Pattern<&'a str>)>,
-    pub entry: &'a Entry<&'a str>,
+    /// The entry as parsed with its comment (the loader's runtime parser drops comments,
+    /// and the `# untranslated` mark is one).
+    pub entry: Entry<&'a str>,
 }
 
-impl Msg<'_> {
+/// The value or one attribute of a message, with where it starts.
+struct Part<'m, 'a> {
+    attr: Option<&'a str>,
+    pattern: &'m Pattern<&'a str>,
+    line: usize,
+    column: usize,
+}
+
+impl<'a> Msg<'a> {
+    pub fn value(&self) -> Option<&Pattern<&'a str>> {
+        match &self.entry {
+            Entry::Message(m) => m.value.as_ref(),
+            Entry::Term(t) => Some(&t.value),
+            _ => None,
+        }
+    }
+
+    pub fn attributes(&self) -> &[Attribute<&'a str>] {
+        match &self.entry {
+            Entry::Message(m) => &m.attributes,
+            Entry::Term(t) => &t.attributes,
+            _ => &[],
+        }
+    }
+
+    fn comment(&self) -> Option<&Comment<&'a str>> {
+        match &self.entry {
+            Entry::Message(m) => m.comment.as_ref(),
+            Entry::Term(t) => t.comment.as_ref(),
+            _ => None,
+        }
+    }
+
     /// The message as Fluent text, without its comment: what "the version" of it means.
     pub fn text(&self) -> String {
-        let entry = match self.entry {
+        let entry = match &self.entry {
             Entry::Message(m) => {
                 let mut m = m.clone();
                 m.comment = None;
@@ -64,89 +107,137 @@ impl Msg<'_> {
     /// `herald status LOCALE --scaffold` writes copies of source messages under a
     /// `# untranslated` comment; such a message still counts as missing.
     pub fn marked_untranslated(&self) -> bool {
-        let comment = match self.entry {
-            Entry::Message(m) => m.comment.as_ref(),
-            Entry::Term(t) => t.comment.as_ref(),
-            _ => None,
-        };
-        comment.is_some_and(|c| c.content.iter().any(|l| l.trim() == UNTRANSLATED_MARK))
+        self.comment()
+            .is_some_and(|c| c.content.iter().any(|l| l.trim() == UNTRANSLATED_MARK))
     }
 
-    fn patterns(&self) -> Vec<(Option<&str>, &Pattern<&str>)> {
-        let mut v: Vec<(Option<&str>, &Pattern<&str>)> = Vec::new();
-        if let Some(p) = self.value {
-            v.push((None, p));
+    /// The words a translator translates: text and string literals of the value and of
+    /// every attribute, in every variant; not variable, message or function names.
+    pub fn words(&self) -> usize {
+        let mut text = Vec::new();
+        for p in self.parts() {
+            pattern_text(p.pattern, &mut text);
         }
-        for (name, p) in &self.attributes {
-            v.push((Some(name), p));
+        text.iter()
+            .flat_map(|t| t.split_whitespace())
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    }
+
+    /// Whether the message has text in a human language (letters outside placeables).
+    fn has_letters(&self) -> bool {
+        let mut text = Vec::new();
+        for p in self.parts() {
+            pattern_text(p.pattern, &mut text);
+        }
+        text.iter().any(|t| t.chars().any(char::is_alphabetic))
+    }
+
+    fn parts(&self) -> Vec<Part<'_, 'a>> {
+        let mut v = Vec::new();
+        if let Some(p) = self.value() {
+            v.push(Part {
+                attr: None,
+                pattern: p,
+                line: self.line,
+                column: 1,
+            });
+        }
+        for a in self.attributes() {
+            let (line, column) = pos_of(self.file, a.id.name).unwrap_or((self.line, 2));
+            v.push(Part {
+                attr: Some(a.id.name),
+                pattern: &a.value,
+                line,
+                // The `.` before the name.
+                column: column.saturating_sub(1).max(1),
+            });
         }
         v
     }
 }
 
-fn find_line(source: &str, id: &str, nth: usize) -> usize {
-    source
-        .lines()
-        .enumerate()
-        .filter(|(_, l)| {
-            l.strip_prefix(id)
-                .is_some_and(|r| r.trim_start().starts_with('='))
-        })
-        .nth(nth)
-        .map_or(1, |(i, _)| i + 1)
+/// The text elements and string literals of a pattern, select variants included.
+fn pattern_text<'p>(pattern: &'p Pattern<&str>, out: &mut Vec<&'p str>) {
+    fn expression<'p>(e: &'p Expression<&str>, out: &mut Vec<&'p str>) {
+        match e {
+            Expression::Select { variants, .. } => {
+                for v in variants {
+                    pattern_text(&v.value, out);
+                }
+            }
+            Expression::Inline(InlineExpression::StringLiteral { value }) => out.push(value),
+            Expression::Inline(InlineExpression::Placeable { expression: inner }) => {
+                expression(inner, out)
+            }
+            Expression::Inline(_) => {}
+        }
+    }
+    for el in &pattern.elements {
+        match el {
+            PatternElement::TextElement { value } => out.push(value),
+            PatternElement::Placeable { expression: e } => expression(e, out),
+        }
+    }
 }
 
-/// Every message of a file, in order.
+/// Every message and term of a file, in order, parsed with their comments.
 pub fn messages(file: &FtlFile) -> Vec<Msg<'_>> {
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::new();
-    for entry in file.resource.entries() {
-        let (id, value, attributes) = match entry {
-            Entry::Message(m) => (
-                m.id.name.to_string(),
-                m.value.as_ref(),
-                m.attributes.iter().map(|a| (a.id.name, &a.value)).collect(),
-            ),
-            Entry::Term(t) => (
-                format!("-{}", t.id.name),
-                Some(&t.value),
-                t.attributes.iter().map(|a| (a.id.name, &a.value)).collect(),
-            ),
-            _ => continue,
-        };
-        let n = seen.entry(id.clone()).or_insert(0);
-        let line = find_line(&file.source, &id, *n);
-        *n += 1;
-        out.push(Msg {
-            id,
-            file,
-            line,
-            value,
-            attributes,
-            entry,
-        });
-    }
-    out
+    let resource = match fluent_syntax::parser::parse(file.source.as_str()) {
+        Ok(r) | Err((r, _)) => r,
+    };
+    resource
+        .body
+        .into_iter()
+        .filter_map(|entry| {
+            let (id, name) = match &entry {
+                Entry::Message(m) => (m.id.name.to_string(), m.id.name),
+                Entry::Term(t) => (format!("-{}", t.id.name), t.id.name),
+                _ => return None,
+            };
+            let line = pos_of(file, name).map_or(1, |(l, _)| l);
+            Some(Msg {
+                id,
+                file,
+                line,
+                entry,
+            })
+        })
+        .collect()
 }
 
 /// What one path through a pattern's select expressions uses.
 #[derive(Default, Clone)]
-struct PathInfo {
+struct PathInfo<'a> {
     vars: BTreeSet<String>,
     has_content: bool,
     keys: Vec<String>,
+    /// The innermost variant key of this path, where a diagnostic about it points.
+    key_at: Option<&'a str>,
+}
+
+/// One select expression: its selector variable if any, and its variant keys.
+struct Select<'a> {
+    var: Option<String>,
+    keys: Vec<(String, &'a str)>,
+}
+
+impl Select<'_> {
+    fn key_names(&self) -> Vec<String> {
+        self.keys.iter().map(|(k, _)| k.clone()).collect()
+    }
 }
 
 #[derive(Default)]
-struct Analysis {
-    paths: Vec<PathInfo>,
+struct Analysis<'a> {
+    paths: Vec<PathInfo<'a>>,
     selector_vars: BTreeSet<String>,
     refs: BTreeSet<String>,
-    /// Variant keys of each select, with its selector variable if any.
-    selects: Vec<(Option<String>, Vec<String>)>,
+    /// Every select of the pattern, nested ones included, once each.
+    selects: Vec<Select<'a>>,
 }
 
-fn inline(expr: &InlineExpression<&str>, path: &mut PathInfo, a: &mut Analysis) {
+fn inline(expr: &InlineExpression<&str>, path: &mut PathInfo, refs: &mut BTreeSet<String>) {
     match expr {
         InlineExpression::StringLiteral { value } => {
             if !value.trim().is_empty() {
@@ -159,7 +250,7 @@ fn inline(expr: &InlineExpression<&str>, path: &mut PathInfo, a: &mut Analysis) 
             path.has_content = true;
         }
         InlineExpression::MessageReference { id, attribute } => {
-            a.refs.insert(match attribute {
+            refs.insert(match attribute {
                 Some(at) => format!("{}.{}", id.name, at.name),
                 None => id.name.to_string(),
             });
@@ -170,46 +261,63 @@ fn inline(expr: &InlineExpression<&str>, path: &mut PathInfo, a: &mut Analysis) 
             attribute,
             arguments,
         } => {
-            a.refs.insert(match attribute {
+            refs.insert(match attribute {
                 Some(at) => format!("-{}.{}", id.name, at.name),
                 None => format!("-{}", id.name),
             });
             path.has_content = true;
             if let Some(args) = arguments {
                 for p in &args.positional {
-                    inline(p, path, a);
+                    inline(p, path, refs);
                 }
                 for n in &args.named {
-                    inline(&n.value, path, a);
+                    inline(&n.value, path, refs);
                 }
             }
         }
         InlineExpression::FunctionReference { arguments, .. } => {
             path.has_content = true;
             for p in &arguments.positional {
-                inline(p, path, a);
+                inline(p, path, refs);
             }
             for n in &arguments.named {
-                inline(&n.value, path, a);
+                inline(&n.value, path, refs);
             }
         }
         InlineExpression::Placeable { expression } => {
             // A nested select is expanded by the caller; a nested inline is read here.
             if let Expression::Inline(i) = expression.as_ref() {
-                inline(i, path, a);
+                inline(i, path, refs);
             }
         }
     }
 }
 
-fn key_name(k: &VariantKey<&str>) -> String {
+fn key_name<'a>(k: &VariantKey<&'a str>) -> (String, &'a str) {
     match k {
-        VariantKey::Identifier { name } => name.to_string(),
-        VariantKey::NumberLiteral { value } => value.to_string(),
+        VariantKey::Identifier { name } => (name.to_string(), *name),
+        VariantKey::NumberLiteral { value } => (value.to_string(), *value),
     }
 }
 
-fn walk(pattern: &Pattern<&str>, start: Vec<PathInfo>, a: &mut Analysis) -> Vec<PathInfo> {
+fn selector_var(selector: &InlineExpression<&str>) -> Option<String> {
+    match selector {
+        InlineExpression::VariableReference { id } => Some(id.name.to_string()),
+        InlineExpression::FunctionReference { arguments, .. } => {
+            arguments.positional.iter().find_map(|p| match p {
+                InlineExpression::VariableReference { id } => Some(id.name.to_string()),
+                _ => None,
+            })
+        }
+        _ => None,
+    }
+}
+
+fn walk<'a>(
+    pattern: &Pattern<&'a str>,
+    start: Vec<PathInfo<'a>>,
+    refs: &mut BTreeSet<String>,
+) -> Vec<PathInfo<'a>> {
     let mut paths = start;
     for el in &pattern.elements {
         match el {
@@ -221,60 +329,47 @@ fn walk(pattern: &Pattern<&str>, start: Vec<PathInfo>, a: &mut Analysis) -> Vec<
                 }
             }
             PatternElement::Placeable { expression } => {
-                paths = expression_paths(expression, paths, a)
+                paths = expression_paths(expression, paths, refs)
             }
         }
     }
     paths
 }
 
-fn expression_paths(
-    expression: &Expression<&str>,
-    paths: Vec<PathInfo>,
-    a: &mut Analysis,
-) -> Vec<PathInfo> {
+fn expression_paths<'a>(
+    expression: &Expression<&'a str>,
+    paths: Vec<PathInfo<'a>>,
+    refs: &mut BTreeSet<String>,
+) -> Vec<PathInfo<'a>> {
     match expression {
         Expression::Inline(InlineExpression::Placeable { expression }) => {
-            expression_paths(expression, paths, a)
+            expression_paths(expression, paths, refs)
         }
         Expression::Inline(i) => paths
             .into_iter()
             .map(|mut p| {
-                inline(i, &mut p, a);
+                inline(i, &mut p, refs);
                 p
             })
             .collect(),
         Expression::Select { selector, variants } => {
-            let selector_var = match selector {
-                InlineExpression::VariableReference { id } => Some(id.name.to_string()),
-                InlineExpression::FunctionReference { arguments, .. } => {
-                    arguments.positional.iter().find_map(|p| match p {
-                        InlineExpression::VariableReference { id } => Some(id.name.to_string()),
-                        _ => None,
-                    })
-                }
-                _ => None,
-            };
-            a.selects.push((
-                selector_var.clone(),
-                variants.iter().map(|v| key_name(&v.key)).collect(),
-            ));
+            let var = selector_var(selector);
             let mut out = Vec::new();
             for p in paths {
                 let mut base = p.clone();
-                let mut ignored = Analysis::default();
-                inline(selector, &mut base, &mut ignored);
-                a.refs.extend(ignored.refs);
-                if let Some(v) = &selector_var {
-                    a.selector_vars.insert(v.clone());
+                inline(selector, &mut base, refs);
+                if let Some(v) = &var {
+                    // A selector variable is present in every variant.
                     base.vars.insert(v.clone());
                 }
                 // Whether the selector produced content is irrelevant: only variants show.
                 base.has_content = p.has_content;
                 for variant in variants {
                     let mut start = base.clone();
-                    start.keys.push(key_name(&variant.key));
-                    for leaf in walk(&variant.value, vec![start], a) {
+                    let (name, at) = key_name(&variant.key);
+                    start.keys.push(name);
+                    start.key_at = Some(at);
+                    for leaf in walk(&variant.value, vec![start], refs) {
                         if out.len() < MAX_PATHS {
                             out.push(leaf);
                         }
@@ -286,10 +381,44 @@ fn expression_paths(
     }
 }
 
-fn analyse(pattern: &Pattern<&str>) -> Analysis {
+/// Every select expression of a pattern, nested ones included, each once.
+fn collect_selects<'a>(pattern: &Pattern<&'a str>, out: &mut Vec<Select<'a>>) {
+    fn expression<'a>(e: &Expression<&'a str>, out: &mut Vec<Select<'a>>) {
+        match e {
+            Expression::Select { selector, variants } => {
+                out.push(Select {
+                    var: selector_var(selector),
+                    keys: variants.iter().map(|v| key_name(&v.key)).collect(),
+                });
+                for v in variants {
+                    collect_selects(&v.value, out);
+                }
+            }
+            Expression::Inline(InlineExpression::Placeable { expression: inner }) => {
+                expression(inner, out)
+            }
+            Expression::Inline(_) => {}
+        }
+    }
+    for el in &pattern.elements {
+        if let PatternElement::Placeable { expression: e } = el {
+            expression(e, out);
+        }
+    }
+}
+
+fn analyse<'a>(pattern: &Pattern<&'a str>) -> Analysis<'a> {
     let mut a = Analysis::default();
-    a.paths = walk(pattern, vec![PathInfo::default()], &mut a);
+    a.paths = walk(pattern, vec![PathInfo::default()], &mut a.refs);
+    collect_selects(pattern, &mut a.selects);
+    a.selector_vars = a.selects.iter().filter_map(|s| s.var.clone()).collect();
     a
+}
+
+/// Two variant keys that Fluent would treat as the same: equal names, or equal numbers
+/// (`[1]` and `[1.0]`).
+fn same_key(a: &str, b: &str) -> bool {
+    a == b || matches!((a.parse::<f64>(), b.parse::<f64>()), (Ok(x), Ok(y)) if x == y)
 }
 
 fn part_name(attr: Option<&str>) -> String {
@@ -329,24 +458,32 @@ fn effective<'a>(
                             .file(&f.file)
                             .at(m.line, 1)
                             .locale(tag.clone())
+                            .subject(m.id.clone())
                             .help("Keep one definition and delete the other; Fluent would silently use only one."),
                     );
                     continue;
                 }
                 seen.insert(m.id.clone(), (f.file.clone(), m.line));
-                let mut attrs = BTreeSet::new();
-                for (name, _) in &m.attributes {
-                    if !attrs.insert(*name) {
+                let mut attrs: HashMap<&str, usize> = HashMap::new();
+                for p in m.parts() {
+                    let Some(name) = p.attr else { continue };
+                    if let Some(first) = attrs.get(name) {
                         diags.push(
                             Diagnostic::error(
                                 "duplicate-attribute",
-                                format!("`{}` has the attribute `.{name}` twice", m.id),
+                                format!(
+                                    "`{}` has the attribute `.{name}` twice (first on line {first})",
+                                    m.id
+                                ),
                             )
                             .file(&f.file)
-                            .at(m.line, 1)
+                            .at(p.line, p.column)
                             .locale(tag.clone())
-                            .help("Keep one of the two attributes."),
+                            .subject(m.id.clone())
+                            .help("Keep one of the two attributes; Fluent would silently use only one."),
                         );
+                    } else {
+                        attrs.insert(name, p.line);
                     }
                 }
                 map.insert(m.id.clone(), m);
@@ -428,10 +565,17 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         let is_source = li == site.source;
         let plural_needed = info.plural_categories();
 
-        // References to messages or terms that exist nowhere, and empty values: every locale.
+        // Every locale: references to what exists nowhere, empty values, duplicate variant
+        // keys and the CLDR plural categories of the locale.
         for m in msgs.values() {
-            for (attr, pattern) in m.patterns() {
-                let a = analyse(pattern);
+            let key_pos = |k: &str| pos_of(m.file, k).unwrap_or((m.line, 1));
+            for part in m.parts() {
+                let a = analyse(part.pattern);
+                let here = |d: Diagnostic| {
+                    d.file(&m.file.file)
+                        .locale(tag.clone())
+                        .subject(m.id.clone())
+                };
                 for r in &a.refs {
                     let (target, target_attr) = match r.split_once('.') {
                         Some((t, at)) => (t, Some(at)),
@@ -439,63 +583,80 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                     };
                     let exists = |set: &BTreeMap<String, Msg>| {
                         set.get(target).is_some_and(|t| match target_attr {
-                            Some(at) => t.attributes.iter().any(|(n, _)| *n == at),
-                            None => t.value.is_some(),
+                            Some(at) => t.attributes().iter().any(|a| a.id.name == at),
+                            None => t.value().is_some(),
                         })
                     };
                     if !exists(msgs) && !exists(source) {
                         diags.push(
-                            Diagnostic::error(
+                            here(Diagnostic::error(
                                 "reference-mismatch",
                                 format!(
-                                    "`{}` refers to `{r}`, which is not defined anywhere",
+                                    "the {} of `{}` refers to `{r}`, which is not defined anywhere",
+                                    part_name(part.attr),
                                     m.id
                                 ),
-                            )
-                            .file(&m.file.file)
-                            .at(m.line, 1)
-                            .locale(tag.clone())
+                            ))
+                            .at(part.line, part.column)
                             .help(format!("Define `{target}` or correct the reference.")),
                         );
                     }
                 }
                 if is_empty(&a) {
                     diags.push(
-                        Diagnostic::error(
+                        here(Diagnostic::error(
                             "empty-translation",
-                            format!("the {} of `{}` is empty", part_name(attr), m.id),
-                        )
-                        .file(&m.file.file)
-                        .at(m.line, 1)
-                        .locale(tag.clone())
+                            format!("the {} of `{}` is empty", part_name(part.attr), m.id),
+                        ))
+                        .at(part.line, part.column)
                         .help(
                             "Write the text of the message; an empty string shows readers nothing.",
                         ),
                     );
                 }
-                // CLDR plural categories this locale needs, on every plural select.
-                for (_, keys) in &a.selects {
-                    if is_plural_select(keys) {
-                        let missing: Vec<&str> = plural_needed
-                            .iter()
-                            .filter(|c| **c != "other" && !keys.iter().any(|k| k == *c))
-                            .copied()
-                            .collect();
-                        if !missing.is_empty() {
+                for select in &a.selects {
+                    for (i, (key, at)) in select.keys.iter().enumerate() {
+                        if select.keys[..i].iter().any(|(k, _)| same_key(k, key)) {
+                            let (line, column) = key_pos(at);
                             diags.push(
-                                Diagnostic::warning("missing-plural-variant", format!(
-                                    "the plural select in the {} of `{}` has no variant for {} (the forms {tag} distinguishes: {})",
-                                    part_name(attr),
-                                    m.id,
-                                    missing.iter().map(|c| format!("[{c}]")).collect::<Vec<_>>().join(", "),
-                                    plural_needed.join(", ")
+                                here(Diagnostic::error(
+                                    "duplicate-variant",
+                                    format!(
+                                        "a select in the {} of `{}` has the variant [{key}] twice",
+                                        part_name(part.attr),
+                                        m.id
+                                    ),
                                 ))
-                                .file(&m.file.file)
-                                .at(m.line, 1)
-                                .locale(tag.clone())
-                                .help(format!("Add the variants {} so every number reads correctly.", missing.iter().map(|c| format!("[{c}]")).collect::<Vec<_>>().join(" "))),
+                                .at(line, column)
+                                .help("Keep one of the two variants; Fluent would only ever show the first."),
                             );
                         }
+                    }
+                    let keys = select.key_names();
+                    if !is_plural_select(&keys) {
+                        continue;
+                    }
+                    let missing: Vec<String> = plural_needed
+                        .iter()
+                        .filter(|c| **c != "other" && !keys.iter().any(|k| k == *c))
+                        .map(|c| format!("[{c}]"))
+                        .collect();
+                    if !missing.is_empty() {
+                        let (line, column) = select
+                            .keys
+                            .first()
+                            .map_or((part.line, part.column), |(_, at)| key_pos(at));
+                        diags.push(
+                            here(Diagnostic::warning("missing-plural-variant", format!(
+                                "the plural select in the {} of `{}` has no variant for {} (the forms {tag} distinguishes: {})",
+                                part_name(part.attr),
+                                m.id,
+                                missing.join(", "),
+                                plural_needed.join(", ")
+                            )))
+                            .at(line, column)
+                            .help(format!("Add the variants {} so every number reads correctly.", missing.join(" "))),
+                        );
                     }
                 }
             }
@@ -557,9 +718,9 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         // Obsolete messages, and whole obsolete files.
         let mut obsolete_files: BTreeMap<&str, Vec<&Msg>> = BTreeMap::new();
         for (id, m) in msgs {
+            // A campaign may override a theme string in one locale only: it is not obsolete
+            // while the theme defines it in the source locale (`source` has both origins).
             if !source.contains_key(id) {
-                // A campaign may override theme strings in one locale only; those are not obsolete
-                // when the theme defines them in the source locale.
                 obsolete_files
                     .entry(m.file.file.as_str())
                     .or_default()
@@ -578,6 +739,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                     Diagnostic::warning("obsolete-message", format!("{file} has no counterpart in the source locale: its {total} messages are never used"))
                         .file(file)
                         .locale(tag.clone())
+                        .subjects(obsolete.iter().map(|m| m.id.clone()))
                         .help("Delete the file, or move its messages into the file that matches the source locale."),
                 );
                 continue;
@@ -591,6 +753,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                     .file(file)
                     .at(m.line, 1)
                     .locale(tag.clone())
+                    .subject(m.id.clone())
                     .help("Delete it: the source no longer uses this message."),
                 );
             }
@@ -614,7 +777,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             }
 
             // Value and attributes.
-            match (sm.value.is_some(), tm.value.is_some()) {
+            match (sm.value().is_some(), tm.value().is_some()) {
                 (true, false) => diags.push(at(Diagnostic::error(
                     "attribute-mismatch",
                     format!("`{id}` has no value, but the source has one"),
@@ -627,8 +790,8 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                 .help("Remove the value and keep only the attributes the source has."))),
                 _ => {}
             }
-            let sa: BTreeSet<&str> = sm.attributes.iter().map(|(n, _)| *n).collect();
-            let ta: BTreeSet<&str> = tm.attributes.iter().map(|(n, _)| *n).collect();
+            let sa: BTreeSet<&str> = sm.attributes().iter().map(|a| a.id.name).collect();
+            let ta: BTreeSet<&str> = tm.attributes().iter().map(|a| a.id.name).collect();
             for missing in sa.difference(&ta) {
                 diags.push(at(Diagnostic::error(
                     "attribute-mismatch",
@@ -636,26 +799,45 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                 )
                 .help(format!("Add `.{missing} = …` under `{id}`."))));
             }
+            let t_parts = tm.parts();
             for extra in ta.difference(&sa) {
-                diags.push(at(Diagnostic::error(
-                    "attribute-mismatch",
-                    format!("`{id}` has the attribute `.{extra}`, which the source does not have"),
-                )
-                .help(format!(
-                    "Remove `.{extra}` or check the attribute name against the source."
-                ))));
+                let (line, column) = t_parts
+                    .iter()
+                    .find(|p| p.attr == Some(*extra))
+                    .map_or((tm.line, 1), |p| (p.line, p.column));
+                diags.push(
+                    at(Diagnostic::error(
+                        "attribute-mismatch",
+                        format!(
+                            "`{id}` has the attribute `.{extra}`, which the source does not have"
+                        ),
+                    ))
+                    .at(line, column)
+                    .help(format!(
+                        "Remove `.{extra}` or check the attribute name against the source."
+                    )),
+                );
             }
 
             // Variables and references, per part present in both.
             let mut s_refs = BTreeSet::new();
             let mut t_refs = BTreeSet::new();
-            for (attr, tp) in tm.patterns() {
-                let sp = match attr {
-                    None => sm.value,
-                    Some(n) => sm.attributes.iter().find(|(a, _)| *a == n).map(|(_, p)| *p),
+            let mut seen_parts = BTreeSet::new();
+            for part in &t_parts {
+                if !seen_parts.insert(part.attr) {
+                    continue; // a duplicate attribute, reported above
+                }
+                let sp = match part.attr {
+                    None => sm.value(),
+                    Some(n) => sm
+                        .attributes()
+                        .iter()
+                        .find(|a| a.id.name == n)
+                        .map(|a| &a.value),
                 };
                 let Some(sp) = sp else { continue };
-                let (sa, ta) = (analyse(sp), analyse(tp));
+                let (sa, ta) = (analyse(sp), analyse(part.pattern));
+                let here = |d: Diagnostic| at(d).at(part.line, part.column);
                 s_refs.extend(sa.refs.iter().cloned());
                 t_refs.extend(ta.refs.iter().cloned());
                 let all_src: BTreeSet<&String> =
@@ -667,22 +849,31 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                     .collect();
                 let all_tr: BTreeSet<&String> =
                     ta.paths.iter().flat_map(|p| p.vars.iter()).collect();
-                let part = part_name(attr);
+                let part_label = part_name(part.attr);
+                // A selector the translation dropped is reported once, below, even when
+                // the variable is gone altogether.
+                let dropped_selectors: BTreeSet<&String> =
+                    sa.selector_vars.difference(&ta.selector_vars).collect();
                 for v in all_src.difference(&all_tr) {
-                    diags.push(at(Diagnostic::error(
-                        "variable-mismatch",
-                        format!("the {part} of `{id}` drops the variable ${v}"),
-                    )
-                    .help(format!(
+                    if dropped_selectors.contains(v) {
+                        continue;
+                    }
+                    diags.push(
+                        here(Diagnostic::error(
+                            "variable-mismatch",
+                            format!("the {part_label} of `{id}` drops the variable ${v}"),
+                        ))
+                        .help(format!(
                         "Put {{ ${v} }} back where it belongs in the sentence; the source is: {}",
                         sm.value_text()
-                    ))));
+                    )),
+                    );
                 }
                 for v in all_tr.difference(&all_src) {
-                    diags.push(at(Diagnostic::error(
+                    diags.push(here(Diagnostic::error(
                         "variable-mismatch",
-                        format!("the {part} of `{id}` uses ${v}, which the source does not have"),
-                    )
+                        format!("the {part_label} of `{id}` uses ${v}, which the source does not have"),
+                    ))
                     .help(format!(
                         "The source only offers {}; check the spelling of the variable.",
                         if all_src.is_empty() {
@@ -690,7 +881,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                         } else {
                             join_vars(all_src.iter().copied())
                         }
-                    ))));
+                    )));
                 }
                 // Per variant: each path must keep what every source path has.
                 for p in &ta.paths {
@@ -700,19 +891,22 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                         .filter(|v| all_tr.contains(*v) && !p.vars.contains(*v))
                         .collect();
                     if !lost.is_empty() && !p.keys.is_empty() {
+                        let (line, column) = p
+                            .key_at
+                            .and_then(|k| pos_of(tm.file, k))
+                            .unwrap_or((part.line, part.column));
                         diags.push(at(Diagnostic::error("variable-mismatch", format!(
-                            "the variant [{}] in the {part} of `{id}` drops {}",
+                            "the variant [{}] in the {part_label} of `{id}` drops {}",
                             p.keys.join("] ["),
                             join_vars(lost.iter().copied())
-                        ))
-                        .help("Every variant must show the variables the source shows in all of its variants.")));
+                        )))
+                        .at(line, column)
+                        .help("Every variant must show the variables the source shows in all of its variants."));
                     }
                 }
-                for v in &sa.selector_vars {
-                    if !ta.selector_vars.contains(v) {
-                        diags.push(at(Diagnostic::error("variable-mismatch", format!("the source of `{id}` chooses its wording by ${v}, but this translation does not"))
-                            .help(format!("Keep a select on ${v}: {{ ${v} -> … }} with the variants your language needs."))));
-                    }
+                for v in dropped_selectors {
+                    diags.push(here(Diagnostic::error("variable-mismatch", format!("the source of `{id}` chooses its wording by ${v}, but this translation does not"))
+                        .help(format!("Keep a select on ${v}: {{ ${v} -> … }} with the variants your language needs; the source is: {}", sm.value_text()))));
                 }
             }
             if s_refs != t_refs {
@@ -742,12 +936,8 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                     .help("Use the same message and term references as the source, unless your language really needs others.")));
             }
 
-            // A copy of the source text.
-            let has_letters = tm
-                .text()
-                .split_once('=')
-                .is_some_and(|(_, v)| v.chars().any(char::is_alphabetic));
-            if tm.text() == sm.text() && has_letters && !allowed.contains(id) {
+            // A copy of the source text (only text in a human language counts).
+            if tm.text() == sm.text() && tm.has_letters() && !allowed.contains(id) {
                 let dir = crate::load::rel_path(&site.root, &locale_dir(site, tm.file.origin, li));
                 diags.push(at(Diagnostic::warning("untranslated-copy", format!("`{id}` is identical to the source text"))
                     .help(format!("Translate it, or if it is right as it is (a name, a number), add `{id}` to {dir}/{SAME_AS_SOURCE_FILE}."))));

@@ -11,11 +11,77 @@ pub enum Paper {
     Letter,
 }
 
-#[derive(Debug, Clone, Default, Deserialize)]
+impl Paper {
+    /// The paper's name in Typst (`set page(paper: …)`).
+    pub fn typst_name(self) -> &'static str {
+        match self {
+            Paper::A4 => "a4",
+            Paper::Letter => "us-letter",
+        }
+    }
+}
+
+/// The layouts a print pack can have.
+#[derive(Debug, Clone, Copy, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum PackKind {
+    /// Cover, table of contents, the pages, partner credits, the latest review date.
+    #[default]
+    Booklet,
+    /// Each page on its own sheets, one after the other.
+    Leaflet,
+    /// One sheet per page: title, summary and a large QR code to the web version.
+    Poster,
+}
+
+/// A print pack defined in `campaign.yaml`: one PDF per locale.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pack {
+    /// The PDF's file name without `.pdf`: lower-case letters, digits and `-`.
+    pub name: String,
+    #[serde(default)]
+    pub kind: PackKind,
+    /// Page paths inside a locale folder (`work/rights.md`), in print order; empty: every page.
+    #[serde(default)]
+    pub pages: Vec<String>,
+    /// Replaces `print.paper` for this pack.
+    #[serde(default)]
+    pub paper: Option<Paper>,
+    /// The locales to print it in; empty: every locale.
+    #[serde(default)]
+    pub locales: Vec<String>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Print {
     #[serde(default)]
     pub paper: Paper,
+    /// The default booklet of every page, per locale (`booklet.pdf`).
+    #[serde(default = "yes")]
+    pub booklet: bool,
+    /// The default leaflet per page, per locale (`leaflet-<page>.pdf`).
+    #[serde(default = "yes")]
+    pub leaflets: bool,
+    /// More packs: chosen pages, another paper size, posters.
+    #[serde(default)]
+    pub packs: Vec<Pack>,
+}
+
+impl Default for Print {
+    fn default() -> Self {
+        Print {
+            paper: Paper::default(),
+            booklet: true,
+            leaflets: true,
+            packs: Vec::new(),
+        }
+    }
 }
 
 fn default_theme() -> String {

@@ -2,6 +2,7 @@
 
 pub mod context;
 pub mod markdown;
+pub mod print;
 pub mod site;
 pub mod status;
 pub mod templates;

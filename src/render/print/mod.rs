@@ -1,0 +1,208 @@
+//! Print packs: PDFs made in-process with Typst, per locale a booklet, a leaflet per page
+//! and the packs `campaign.yaml` defines.
+//!
+//! Content reaches Typst only as data: each document is a JSON file ([`data`]) that the
+//! theme's fixed template (`themes/<name>/print/main.typ`) reads, in a [`world`] of our own
+//! that serves nothing but the template, the data, the campaign's shared files and the
+//! theme's fonts. Documents are compiled in parallel; Typst's memo cache is evicted between
+//! them so memory stays flat.
+//!
+//! [`check`] runs with the other checks (fonts, packs, `missing-glyph`, web-only partners,
+//! the `base_url` QR codes need); [`render`] makes the PDFs.
+
+pub mod compile;
+pub mod data;
+pub mod fonts;
+pub mod glyphs;
+pub mod markdown;
+pub mod packs;
+pub mod qr;
+pub mod world;
+
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::model::Site;
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+/// What the print step produced.
+#[derive(Debug, Default, Clone)]
+pub struct PrintStats {
+    /// PDFs written.
+    pub documents: usize,
+    /// PDF pages, all documents together.
+    pub pages: usize,
+    /// PDFs per locale, in campaign order.
+    pub per_locale: Vec<(String, usize)>,
+    pub elapsed: Duration,
+}
+
+/// Memoised results unused for this many documents are dropped.
+const EVICT_AFTER: usize = 4;
+
+fn print_dir(site: &Site) -> PathBuf {
+    site.theme_dir.join("print")
+}
+
+fn theme_rel(site: &Site) -> String {
+    crate::load::rel_path(&site.root, &print_dir(site))
+}
+
+/// Whether the campaign asks for any print pack at all.
+fn wanted(site: &Site) -> bool {
+    let p = &site.config.print;
+    p.booklet || p.leaflets || !p.packs.is_empty()
+}
+
+/// The print checks: the theme's print layout and fonts, the packs configured, characters
+/// no font covers, web-only partners named in printed text, and QR codes without `base_url`.
+pub fn check(site: &Site) -> Vec<Diagnostic> {
+    if !wanted(site) {
+        return Vec::new();
+    }
+    let dir = print_dir(site);
+    if !dir.join(world::MAIN).is_file() {
+        return vec![Diagnostic::warning(
+            "no-print-layout",
+            format!(
+                "The theme has no print layout ({}/{}): no print packs are made.",
+                theme_rel(site),
+                world::MAIN
+            ),
+        )
+        .help("Copy themes/default/print/ into your theme, or set `print: { booklet: false, leaflets: false }` in campaign.yaml.")];
+    }
+    let (_, mut diags) = packs::jobs(site);
+    if site.config.base_url().is_none() {
+        diags.push(
+            Diagnostic::warning(
+                "no-qr-code",
+                "campaign.yaml has no base_url, so the print packs have no QR codes back to the web pages.",
+            )
+            .file("campaign.yaml")
+            .help("Set `base_url:` to the address where the site will be published, such as https://example.org/campaign/."),
+        );
+    }
+    let fonts = match fonts::load(site, &dir) {
+        Ok(f) => f,
+        Err(d) => {
+            diags.extend(d);
+            return diags;
+        }
+    };
+    let per_locale: Vec<Vec<Diagnostic>> = (0..site.locales.len())
+        .into_par_iter()
+        .map(|l| {
+            let (main, mono) = fonts.for_locale(site, l);
+            let ld = data::LocaleData::new(site, l, (&main, &mono));
+            let mut d = glyphs::check_glyphs(site, &fonts, &ld);
+            d.extend(glyphs::check_web_only(site, &ld));
+            d
+        })
+        .collect();
+    // A page printed in several locales (a fallback) is reported once.
+    let mut seen = std::collections::HashSet::new();
+    for d in per_locale.into_iter().flatten() {
+        let key = (d.code, d.file.clone(), d.line, d.column, d.message.clone());
+        if seen.insert(key) {
+            diags.push(d);
+        }
+    }
+    diags
+}
+
+fn io_error(path: &Path, e: std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "io-error",
+        format!("Herald could not write {}: {e}", path.display()),
+    )
+    .help("Check that the output folder is writable and the disk is not full.")
+}
+
+/// Makes every print pack into `out/<locale>/*.pdf`. Run [`check`] first: this reports
+/// only what goes wrong while making the PDFs.
+pub fn render(site: &Site, out: &Path) -> (PrintStats, Vec<Diagnostic>) {
+    let start = Instant::now();
+    let mut stats = PrintStats::default();
+    if !wanted(site) || !print_dir(site).join(world::MAIN).is_file() {
+        return (stats, Vec::new());
+    }
+    let dir = print_dir(site);
+    let (jobs, mut diags) = packs::jobs(site);
+    if diags.iter().any(|d| d.severity == Severity::Error) {
+        return (stats, diags);
+    }
+    let fonts = match fonts::load(site, &dir) {
+        Ok(f) => Arc::new(f),
+        Err(d) => return (stats, d),
+    };
+    let shared = world::Shared::new(
+        fonts.clone(),
+        &dir,
+        &site.root.join("content/assets"),
+        site.assets.clone(),
+        site.today,
+    );
+    let locales: Vec<data::LocaleData> = (0..site.locales.len())
+        .into_par_iter()
+        .map(|l| {
+            let (main, mono) = fonts.for_locale(site, l);
+            data::LocaleData::new(site, l, (&main, &mono))
+        })
+        .collect();
+    let theme = theme_rel(site);
+    let results: Vec<Result<(usize, usize), Vec<Diagnostic>>> = jobs
+        .par_iter()
+        .map(|job| {
+            let ld = &locales[job.locale];
+            let file = format!("{}/{}.pdf", ld.tag, job.name);
+            let label = format!("print/{file}");
+            let (value, _title) = packs::document(site, ld, job);
+            let bytes = serde_json::to_vec(&value).expect("JSON values serialise");
+            let result = compile::compile(
+                &shared,
+                bytes,
+                &label,
+                &format!("herald/{file}"),
+                &theme,
+                site.today,
+            );
+            comemo::evict(EVICT_AFTER);
+            let compiled = result.map_err(|f| {
+                f.diagnostics
+                    .into_iter()
+                    .map(|d| d.locale(ld.tag.clone()))
+                    .collect::<Vec<_>>()
+            })?;
+            let path = out.join(&file);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent).map_err(|e| vec![io_error(parent, e)])?;
+            }
+            std::fs::write(&path, &compiled.pdf).map_err(|e| vec![io_error(&path, e)])?;
+            Ok((job.locale, compiled.pages))
+        })
+        .collect();
+    let mut per_locale = vec![0usize; site.locales.len()];
+    for r in results {
+        match r {
+            Ok((l, pages)) => {
+                stats.documents += 1;
+                stats.pages += pages;
+                per_locale[l] += 1;
+            }
+            Err(d) => diags.extend(d),
+        }
+    }
+    // Many documents fail the same way (a template error): say it once per message.
+    let mut seen = std::collections::HashSet::new();
+    diags.retain(|d| seen.insert((d.code, d.file.clone(), d.line, d.message.clone())));
+    stats.per_locale = site
+        .locales
+        .iter()
+        .zip(per_locale)
+        .map(|(l, n)| (l.tag.clone(), n))
+        .collect();
+    stats.elapsed = start.elapsed();
+    (stats, diags)
+}

@@ -78,6 +78,10 @@ pub struct Report {
     pub site: Option<render::site::SiteStats>,
     /// The print packs made (`output/print/`).
     pub print: Option<render::print::PrintStats>,
+    /// The search pages written (pages indexed per locale).
+    pub search: Option<render::search::SearchStats>,
+    /// The hostable bundles written (`output/bundles/`).
+    pub bundles: Option<render::bundle::BundleStats>,
     pub elapsed: Duration,
 }
 
@@ -127,6 +131,8 @@ pub fn check_campaign(opts: &Options) -> Result<Report, Fatal> {
         built: false,
         site: None,
         print: None,
+        search: None,
+        bundles: None,
         elapsed: start.elapsed(),
     })
 }
@@ -199,6 +205,16 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     );
     render_diags.extend(print_diags);
     report.print = Some(print_stats);
+    // Search pages, then bundles, read the site as it was written.
+    if !render_diags.iter().any(|d| d.severity == Severity::Error) {
+        let (search, search_diags) = render::search::render(&site, &tera, &renderer, &site_dir);
+        render_diags.extend(search_diags);
+        report.search = Some(search);
+        let (bundles, bundle_diags) =
+            render::bundle::render(&site, &tera, &site_dir, &staging.path().join("bundles"));
+        render_diags.extend(bundle_diags);
+        report.bundles = Some(bundles);
+    }
     if let Err(d) =
         render::status::render(&site, &tera, &diagnostics, &staging.path().join("status"))
     {

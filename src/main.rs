@@ -50,6 +50,19 @@ enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
+    /// Build, like `build`, and list the hostable bundles it wrote into output/bundles/.
+    #[command(
+        after_help = "Each bundle is a zip with a folder that works under any sub-path of any host and opened from disk:\n  output/bundles/<campaign>-<locale>.zip   one locale\n  output/bundles/<campaign>-all.zip        every locale\nInside: HOSTING.html (how to host it) and MANIFEST.sha256 (check with `sha256sum -c MANIFEST.sha256`).\n\nExamples:\n  herald bundle\n  herald bundle --out /tmp/campaign"
+    )]
+    Bundle {
+        #[command(flatten)]
+        common: Common,
+        /// Publish locales still in progress: untranslated pages show the source text with a notice.
+        #[arg(long)]
+        allow_incomplete: bool,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
     /// Run every check without writing anything; exit 1 on any error.
     #[command(
         after_help = "Examples:\n  herald check\n  herald check --format json > diagnostics.json"
@@ -253,6 +266,23 @@ fn print_report(report: &herald::Report, opts: &Options, format: Format) {
                             p.elapsed.as_secs_f64()
                         );
                     }
+                    if let Some(b) = report.bundles.as_ref().filter(|b| !b.bundles.is_empty()) {
+                        eprintln!(
+                            "Bundled {} zips ({}) into {}",
+                            b.bundles.len(),
+                            b.bundles
+                                .iter()
+                                .map(|z| format!(
+                                    "{} {} files {} KB",
+                                    z.name,
+                                    z.files,
+                                    z.bytes.div_ceil(1024)
+                                ))
+                                .collect::<Vec<_>>()
+                                .join(", "),
+                            opts.out_dir().join("bundles").display()
+                        );
+                    }
                 }
                 if !stats.fallbacks.is_empty() {
                     eprintln!(
@@ -339,6 +369,11 @@ fn main() -> ExitCode {
             };
         }
         Command::Build {
+            common,
+            allow_incomplete,
+            format,
+        }
+        | Command::Bundle {
             common,
             allow_incomplete,
             format,

@@ -1,6 +1,8 @@
 //! Markdown to HTML with pulldown-cmark: `@/` links resolved to relative URLs, heading ids
 //! for anchors, and a table of contents.
 
+pub use super::images::Picture;
+use super::templates::escape;
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 use std::collections::HashSet;
@@ -30,6 +32,12 @@ pub struct Rendered {
 /// have already reported it as `broken-link`.
 pub trait Links {
     fn resolve(&self, target: &str) -> Option<String>;
+
+    /// Size and resized variants of a shared image (`target` is `assets/…`), with URLs
+    /// relative to the page. `None` renders the image with its resolved URL only.
+    fn picture(&self, _target: &str) -> Option<Picture> {
+        None
+    }
 }
 
 fn rewrite<'a>(dest: CowStr<'a>, links: &dyn Links) -> CowStr<'a> {
@@ -63,34 +71,85 @@ fn level_num(l: HeadingLevel) -> u8 {
     }
 }
 
+/// An image as light as it can be: explicit `width`/`height` (no layout shift while it
+/// loads), `srcset`/`sizes` for shared raster images, and `loading="lazy"` so a reader on
+/// mobile data downloads only what they scroll to.
+fn image_html(dest: &str, alt: &str, title: &str, links: &dyn Links) -> String {
+    let picture = dest
+        .strip_prefix("@/")
+        .map(|t| t.split('#').next().unwrap_or(t))
+        .filter(|t| t.starts_with("assets/"))
+        .and_then(|t| links.picture(t));
+    let src = match &picture {
+        Some(p) => p.src.clone(),
+        None => rewrite(CowStr::from(dest.to_string()), links).to_string(),
+    };
+    let mut html = format!(r#"<img src="{}" alt="{}""#, escape(&src), escape(alt));
+    if !title.is_empty() {
+        html.push_str(&format!(r#" title="{}""#, escape(title)));
+    }
+    if let Some(p) = &picture {
+        html.push_str(&format!(r#" width="{}" height="{}""#, p.width, p.height));
+        if !p.srcset.is_empty() {
+            let set: Vec<String> = p
+                .srcset
+                .iter()
+                .map(|(u, w)| format!("{} {w}w", escape(u)))
+                .collect();
+            html.push_str(&format!(
+                r#" srcset="{}" sizes="{}""#,
+                set.join(", "),
+                super::images::SIZES
+            ));
+        }
+    }
+    html.push_str(r#" loading="lazy" decoding="async">"#);
+    html
+}
+
 pub fn render(body: &str, links: &dyn Links) -> Rendered {
-    let mut events: Vec<Event> = Parser::new_ext(body, options())
-        .map(|ev| match ev {
+    let mut events: Vec<Event> = Vec::new();
+    let mut parser = Parser::new_ext(body, options());
+    while let Some(ev) = parser.next() {
+        match ev {
             Event::Start(Tag::Link {
                 link_type,
                 dest_url,
                 title,
                 id,
-            }) => Event::Start(Tag::Link {
+            }) => events.push(Event::Start(Tag::Link {
                 link_type,
                 dest_url: rewrite(dest_url, links),
                 title,
                 id,
-            }),
+            })),
             Event::Start(Tag::Image {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }) => Event::Start(Tag::Image {
-                link_type,
-                dest_url: rewrite(dest_url, links),
-                title,
-                id,
-            }),
-            other => other,
-        })
-        .collect();
+                dest_url, title, ..
+            }) => {
+                // The alt text is the plain text of everything up to the matching end.
+                let mut alt = String::new();
+                let mut depth = 1;
+                for inner in parser.by_ref() {
+                    match inner {
+                        Event::Start(Tag::Image { .. }) => depth += 1,
+                        Event::End(TagEnd::Image) => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                        Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                        _ => {}
+                    }
+                }
+                events.push(Event::InlineHtml(CowStr::from(image_html(
+                    &dest_url, &alt, &title, links,
+                ))));
+            }
+            other => events.push(other),
+        }
+    }
 
     // Give every heading an id (unless the author set one with `{#id}`) for anchors.
     let mut toc = Vec::new();
@@ -170,6 +229,46 @@ mod tests {
         assert!(r.html.contains(r#"<h2 id="your-pay">"#));
         assert!(r.html.contains(r#"<h2 id="your-pay-2">"#));
         assert_eq!(r.toc.len(), 2);
+    }
+
+    struct P;
+    impl Links for P {
+        fn resolve(&self, t: &str) -> Option<String> {
+            t.strip_prefix("assets/")
+                .map(|a| format!("../../assets/{a}"))
+        }
+        fn picture(&self, t: &str) -> Option<Picture> {
+            (t == "assets/photo.jpg").then(|| Picture {
+                src: "../../assets/photo.480w.jpg".into(),
+                srcset: vec![
+                    ("../../assets/photo.480w.jpg".into(), 480),
+                    ("../../assets/photo.960w.jpg".into(), 960),
+                ],
+                width: 960,
+                height: 640,
+            })
+        }
+    }
+
+    #[test]
+    fn images_are_light() {
+        let r = render(
+            "![A *woman* reads \"this\"](@/assets/photo.jpg \"Leaflet\")\n\n![Dot](@/assets/dot.svg)\n\n![Far](https://example.net/x.png)\n",
+            &P,
+        );
+        assert!(
+            r.html.contains(r#"<img src="../../assets/photo.480w.jpg" alt="A woman reads &quot;this&quot;" title="Leaflet" width="960" height="640" srcset="../../assets/photo.480w.jpg 480w, ../../assets/photo.960w.jpg 960w" sizes=""#),
+            "{}",
+            r.html
+        );
+        assert!(
+            r.html
+                .contains(r#"<img src="../../assets/dot.svg" alt="Dot" loading="lazy""#),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains(r#"src="https://example.net/x.png""#));
+        assert_eq!(r.html.matches(r#"loading="lazy""#).count(), 3);
     }
 
     #[test]

@@ -105,6 +105,7 @@ struct PageLinks<'a> {
     locale: usize,
     from_dir: &'a str,
     all: &'a [BTreeSet<String>],
+    images: &'a super::images::Catalogue,
 }
 
 impl Links for PageLinks<'_> {
@@ -122,6 +123,11 @@ impl Links for PageLinks<'_> {
             return Some(paths::encode_path(&paths::relative(self.from_dir, &to)));
         }
         None
+    }
+
+    fn picture(&self, target: &str) -> Option<markdown::Picture> {
+        let asset = target.strip_prefix("assets/")?;
+        self.images.picture(asset, self.from_dir)
     }
 }
 
@@ -156,6 +162,7 @@ pub struct Renderer<'a> {
     label: String,
     all: Vec<BTreeSet<String>>,
     shared: Vec<LocaleShared>,
+    images: super::images::Catalogue,
 }
 
 impl<'a> Renderer<'a> {
@@ -171,7 +178,21 @@ impl<'a> Renderer<'a> {
             label,
             all,
             shared,
+            images: super::images::Catalogue::new(site),
         }
+    }
+
+    /// The context `base.html` needs for a page Herald generates itself (the search page)
+    /// at `from_dir`; the caller adds what its template needs.
+    pub fn chrome_context(&self, locale: usize, from_dir: &str) -> Context {
+        let job = Job {
+            locale,
+            path: String::new(),
+            kind: Kind::Section,
+            content: None,
+            fallback: false,
+        };
+        self.base_context(&job, from_dir)
     }
 
     fn url(&self, from_dir: &str, to_file: &str) -> String {
@@ -226,6 +247,11 @@ impl<'a> Renderer<'a> {
         );
         ctx.insert("css_url", &self.url(from_dir, "style.css"));
         ctx.insert("language_chooser_url", &self.url(from_dir, "index.html"));
+        ctx.insert(
+            "search_url",
+            &self.url(from_dir, &format!("{}/search/index.html", info.tag)),
+        );
+        ctx.insert("offline", &site.config.offline);
         ctx.insert("campaign_partners", &campaign_partners(site, l, from_dir));
         ctx.insert("contact", &site.config.contact);
         ctx.insert("hotline", &site.config.hotline);
@@ -309,6 +335,7 @@ impl<'a> Renderer<'a> {
                     locale: l,
                     from_dir,
                     all: &self.all,
+                    images: &self.images,
                 };
                 let r = markdown::render(p.body(), &links);
                 (r.html, r.toc, Some(p))
@@ -729,6 +756,8 @@ impl<'a> Renderer<'a> {
         if let Err(d) = copy_static(site, self.out) {
             diags.push(d);
         }
+        diags.extend(self.images.write(self.out));
+        diags.extend(super::images::minify_stylesheets(self.out));
         let mut stats = SiteStats::default();
         for (li, l) in site.locales.iter().enumerate() {
             stats.pages.push((

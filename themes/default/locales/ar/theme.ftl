@@ -74,3 +74,60 @@ not-found-home = الانتقال إلى الصفحة الرئيسية
 
 choose-language-title = اختر لغتك
 footer-built-with = أُنشئ باستخدام Herald
+
+nav-search = البحث
+
+## The search page (works offline, from a USB stick or a phone).
+search-title = البحث في هذا الموقع
+search-label = الكلمات التي تبحث عنها
+search-button = ابحث
+search-prompt = اكتب كلمة أو أكثر. يعمل البحث دون اتصال بالإنترنت.
+search-results =
+    { $count ->
+        [zero] لا توجد صفحات مطابقة
+        [one] صفحة واحدة مطابقة
+        [two] صفحتان مطابقتان
+        [few] { $count } صفحات مطابقة
+        [many] { $count } صفحة مطابقة
+       *[other] { $count } صفحة مطابقة
+    }
+search-empty = لا توجد صفحة تطابق هذه الكلمات. جرّب كلمات أقل أو أقصر، أو تصفّح قائمة كل الصفحات أدناه.
+search-no-js = يحتاج البحث إلى JavaScript، وهي معطّلة في هذا المتصفح. كل الصفحات مذكورة في القائمة أدناه: يمكنك البحث فيها بأداة «البحث في الصفحة» في متصفحك.
+search-all-pages =
+    { $count ->
+        [zero] لا توجد صفحات في هذا الموقع
+        [one] الصفحة الوحيدة في هذا الموقع
+        [two] صفحتا هذا الموقع
+        [few] كل صفحات هذا الموقع ({ $count })
+        [many] كل صفحات هذا الموقع ({ $count })
+       *[other] كل صفحات هذا الموقع ({ $count })
+    }
+
+## HOSTING.html, the hosting guide inside each bundle.
+hosting-title = كيف تستضيف «{ $campaign }»
+hosting-intro =
+    هذا المجلد نسخة كاملة من موقع الحملة باللغات التالية: { $languages }. { $pages ->
+        [zero] لا يضم أي صفحة
+        [one] يضم صفحة واحدة
+        [two] يضم صفحتين
+        [few] يضم { $pages } صفحات
+        [many] يضم { $pages } صفحة
+       *[other] يضم { $pages } صفحة
+    }. لا يحتاج إلى قاعدة بيانات ولا إلى PHP ولا إلى اتصال بالإنترنت.
+hosting-upload-heading = نشره على الإنترنت
+hosting-upload-unzip = فكّ ضغط الملف. اترك المجلد كما هو: لا تغيّر أسماء الملفات التي فيه ولا تنقلها.
+hosting-upload-copy = ارفع المجلد كله إلى خادم موقعك (بمدير الملفات أو عبر FTP)، في أي مجلد من موقعك، مثلًا /campaign/.
+hosting-upload-open = افتح في المتصفح عنوان هذا المجلد متبوعًا بـ index.html، مثلًا https://your-site.example/campaign/index.html.
+hosting-offline-heading = دون إنترنت
+hosting-offline-body = يعمل المجلد أيضًا من ذاكرة USB أو بطاقة ذاكرة أو هاتف: افتح index.html في متصفح. والبحث يعمل أيضًا دون اتصال.
+hosting-service-worker = عندما تُقدَّم الصفحات عبر https، يحتفظ بها متصفح القارئ بعد الزيارة الأولى، فيستطيع قراءتها مجددًا دون اتصال.
+hosting-check-heading = التحقق من الملفات
+hosting-check-body = يضم الملف MANIFEST.sha256 بصمة تحقق لكل ملف. في نافذة الأوامر، داخل هذا المجلد، نفّذ الأمر أدناه: يجب أن ينتهي كل سطر بـ OK. إذا ظهر أن ملفًا تغيّر أو فُقد، فنزّل الحزمة من جديد.
+hosting-check-windows = في Windows، يعرض PowerShell بصمة ملف واحد بهذا الأمر؛ قارنها بسطرها في MANIFEST.sha256:
+hosting-update = عند نشر نسخة جديدة، قارن ملف MANIFEST.sha256 الخاص بها بهذا الملف: إذا كان الملفان متطابقين، فلم يتغيّر شيء.
+hosting-contact-heading = أسئلة
+hosting-contact = راسلنا على { $email }.
+hosting-licence-heading = الترخيص
+hosting-credits-heading = أُعدّت بالتعاون مع
+hosting-credits-intro = أُعدّت هذه الحملة بالتعاون مع هؤلاء الشركاء. نرجو الإبقاء على أسمائهم وشعاراتهم عند استضافتها.
+hosting-open-site = افتح الموقع

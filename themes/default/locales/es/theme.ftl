@@ -71,3 +71,51 @@ not-found-home = Ir a la página de inicio
 
 choose-language-title = Elija su idioma
 footer-built-with = Hecho con Herald
+
+nav-search = Buscar
+
+## The search page (works offline, from a USB stick or a phone).
+search-title = Buscar en este sitio
+search-label = Palabras que busca
+search-button = Buscar
+search-prompt = Escriba una o varias palabras. La búsqueda funciona sin conexión a internet.
+search-results =
+    { $count ->
+        [one] Una página coincide
+        [many] { $count } de páginas coinciden
+       *[other] { $count } páginas coinciden
+    }
+search-empty = Ninguna página coincide con estas palabras. Pruebe con menos palabras o con palabras más cortas, o mire la lista de todas las páginas más abajo.
+search-no-js = La búsqueda necesita JavaScript, que está desactivado en este navegador. Todas las páginas aparecen más abajo: la función «Buscar en la página» de su navegador recorre la lista.
+search-all-pages =
+    { $count ->
+        [one] La única página de este sitio
+        [many] Las { $count } de páginas de este sitio
+       *[other] Las { $count } páginas de este sitio
+    }
+
+## HOSTING.html, the hosting guide inside each bundle.
+hosting-title = Cómo alojar «{ $campaign }»
+hosting-intro =
+    Esta carpeta es una copia completa del sitio web de la campaña en { $languages }, con { $pages ->
+        [one] una página
+        [many] { $pages } de páginas
+       *[other] { $pages } páginas
+    }. No necesita base de datos, ni PHP, ni conexión a internet.
+hosting-upload-heading = Publicarlo en internet
+hosting-upload-unzip = Descomprima el archivo. Deje la carpeta como está: no cambie el nombre ni mueva los archivos que contiene.
+hosting-upload-copy = Suba la carpeta entera a su alojamiento web (con su gestor de archivos o por FTP), a cualquier carpeta de su sitio, por ejemplo /campana/.
+hosting-upload-open = En un navegador, abra la dirección de esa carpeta seguida de index.html, por ejemplo https://su-sitio.example/campana/index.html.
+hosting-offline-heading = Sin internet
+hosting-offline-body = La carpeta también funciona desde una memoria USB, una tarjeta de memoria o un teléfono: abra index.html en un navegador. La búsqueda también funciona sin conexión.
+hosting-service-worker = Cuando las páginas se sirven por https, el navegador de los lectores las guarda después de la primera visita, para que puedan volver a leerlas sin conexión.
+hosting-check-heading = Comprobar los archivos
+hosting-check-body = MANIFEST.sha256 contiene una suma de comprobación de cada archivo. En una terminal, en esta carpeta, ejecute la orden de abajo: cada línea debe terminar en OK. Si un archivo aparece como cambiado o ausente, descargue el paquete de nuevo.
+hosting-check-windows = En Windows, PowerShell muestra la suma de comprobación de un archivo con esta orden; compárela con su línea en MANIFEST.sha256:
+hosting-update = Cuando se publique una nueva versión, compare su MANIFEST.sha256 con este: si los dos archivos son idénticos, no ha cambiado nada.
+hosting-contact-heading = Preguntas
+hosting-contact = Escriba a { $email }.
+hosting-licence-heading = Licencia
+hosting-credits-heading = Hecho con
+hosting-credits-intro = Esta campaña se hace junto con estas organizaciones. Al alojarla, conserve sus nombres y sus logotipos.
+hosting-open-site = Abrir el sitio web

@@ -71,3 +71,51 @@ not-found-home = Aller à la page d’accueil
 
 choose-language-title = Choisissez votre langue
 footer-built-with = Créé avec Herald
+
+nav-search = Rechercher
+
+## The search page (works offline, from a USB stick or a phone).
+search-title = Rechercher dans ce site
+search-label = Mots à chercher
+search-button = Rechercher
+search-prompt = Tapez un ou plusieurs mots. La recherche fonctionne sans connexion internet.
+search-results =
+    { $count ->
+        [one] { $count } page correspond
+        [many] { $count } de pages correspondent
+       *[other] { $count } pages correspondent
+    }
+search-empty = Aucune page ne correspond à ces mots. Essayez avec moins de mots ou des mots plus courts, ou parcourez la liste de toutes les pages ci-dessous.
+search-no-js = La recherche a besoin de JavaScript, qui est désactivé dans ce navigateur. Toutes les pages sont listées ci-dessous : la fonction « Rechercher dans la page » de votre navigateur parcourt cette liste.
+search-all-pages =
+    { $count ->
+        [one] La seule page de ce site
+        [many] Les { $count } de pages de ce site
+       *[other] Les { $count } pages de ce site
+    }
+
+## HOSTING.html, the hosting guide inside each bundle.
+hosting-title = Comment héberger « { $campaign } »
+hosting-intro =
+    Ce dossier est une copie complète du site de la campagne en { $languages }, avec { $pages ->
+        [one] { $pages } page
+        [many] { $pages } de pages
+       *[other] { $pages } pages
+    }. Il ne demande ni base de données, ni PHP, ni connexion internet.
+hosting-upload-heading = Le mettre en ligne
+hosting-upload-unzip = Décompressez le fichier. Gardez le dossier tel quel : ne renommez ni ne déplacez les fichiers qu’il contient.
+hosting-upload-copy = Envoyez tout le dossier chez votre hébergeur (avec son gestionnaire de fichiers ou par FTP), dans n’importe quel dossier de votre site, par exemple /campagne/.
+hosting-upload-open = Dans un navigateur, ouvrez l’adresse de ce dossier suivie de index.html, par exemple https://votre-site.example/campagne/index.html.
+hosting-offline-heading = Sans internet
+hosting-offline-body = Le dossier fonctionne aussi depuis une clé USB, une carte mémoire ou un téléphone : ouvrez index.html dans un navigateur. La recherche fonctionne aussi hors ligne.
+hosting-service-worker = Quand les pages sont servies en https, le navigateur des lecteurs les garde après la première visite : ils peuvent les relire sans connexion.
+hosting-check-heading = Vérifier les fichiers
+hosting-check-body = MANIFEST.sha256 donne une somme de contrôle pour chaque fichier. Dans un terminal, dans ce dossier, lancez la commande ci-dessous : chaque ligne doit finir par OK. Si un fichier est signalé comme modifié ou manquant, téléchargez à nouveau le paquet.
+hosting-check-windows = Sous Windows, PowerShell affiche la somme de contrôle d’un fichier avec cette commande ; comparez-la avec sa ligne dans MANIFEST.sha256 :
+hosting-update = Quand une nouvelle version est publiée, comparez son MANIFEST.sha256 avec celui-ci : si les deux fichiers sont identiques, rien n’a changé.
+hosting-contact-heading = Questions
+hosting-contact = Écrivez à { $email }.
+hosting-licence-heading = Licence
+hosting-credits-heading = Réalisé avec
+hosting-credits-intro = Cette campagne est réalisée avec ces partenaires. Merci de garder leurs noms et leurs logos quand vous l’hébergez.
+hosting-open-site = Ouvrir le site

@@ -259,14 +259,20 @@ pub fn accept(site: &Site, files: &[String]) -> Result<Vec<String>, Vec<Diagnost
     for file in files {
         let rel = campaign_rel(site, file);
         if let Some(page) = site.pages.iter().find(|p| p.file == rel) {
-            let Some(src) = site
-                .page(site.source, &page.path)
-                .filter(|_| page.locale != site.source)
-            else {
+            if page.locale == site.source {
                 errors.push(accept_failed(
                     &rel,
-                    format!("{rel} is not a translation of a source page"),
+                    format!("{rel} is a source page"),
                     "Accept translated pages, not source pages.",
+                ));
+                continue;
+            }
+            let Some(src) = site.page(site.source, &page.path) else {
+                let src_tag = &site.locales[site.source].tag;
+                errors.push(accept_failed(
+                    &rel,
+                    format!("{rel} has no source page content/{src_tag}/{}", page.path),
+                    "Only a translation of an existing source page can be accepted: rename the page to match its source, or delete it.",
                 ));
                 continue;
             };
@@ -471,8 +477,8 @@ pub fn human(statuses: &[LocaleStatus], only: Option<&str>) -> String {
                 if s.source { " (source)" } else { "" }
             );
             out.push_str(&format!(
-                "{:<22} {}  {:>7}  {:>5}  {:>4}  {:>5} │ {:>14}  {:>7}  {:>5}  {:>4}  {:>5}\n",
-                label.chars().take(22).collect::<String>(),
+                "{:<21} {}  {:>7}  {:>5}  {:>4}  {:>5} │ {:>14}  {:>7}  {:>5}  {:>4}  {:>5}\n",
+                label.chars().take(21).collect::<String>(),
                 pct(&s.pages),
                 s.pages.missing,
                 s.pages.stale,

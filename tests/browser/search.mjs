@@ -1,0 +1,55 @@
+// Searches the offline search page of an unzipped bundle in headless Chromium, as a reader
+// would: type a word, read the results, follow the first one. Run by tests/search_browser.rs:
+//   node search.mjs '{"pages":["file:///…/ar/search/index.html","http://127.0.0.1:…/prefix/ar/search/index.html"],
+//                     "query":"…","expect":"ar/people/women-workers/index.html","screenshot":"/tmp/x.png"}'
+// Prints one JSON line per page and exits 1 on any failure. Every request to a host other
+// than 127.0.0.1 (or any request at all from file://) is blocked and reported.
+import { chromium } from "playwright-core";
+
+const cfg = JSON.parse(process.argv[2]);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run"],
+});
+let failed = false;
+try {
+  for (const [i, start] of cfg.pages.entries()) {
+    const context = await browser.newContext();
+    const foreign = [];
+    const errors = [];
+    await context.route("**/*", (route) => {
+      const u = new URL(route.request().url());
+      if (u.protocol === "file:" || u.hostname === "127.0.0.1") return route.continue();
+      foreign.push(u.href);
+      return route.abort();
+    });
+    const page = await context.newPage();
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(start);
+    // Typing: results appear as the reader types.
+    await page.fill("#search-q", cfg.query);
+    await page.waitForSelector("#search-results li a", { timeout: 5000 });
+    const typed = await page.$$eval("#search-results li a", (as) => as.map((a) => a.href));
+    const status = await page.textContent("#search-status");
+    if (cfg.screenshot) await page.screenshot({ path: cfg.screenshot.replace(".png", `-${i}.png`), fullPage: true });
+    // The form (what a reader gets by pressing Enter, or from a shared link): ?q=
+    await page.goto(start + "?q=" + encodeURIComponent(cfg.query));
+    await page.waitForSelector("#search-results li a", { timeout: 5000 });
+    const submitted = await page.$$eval("#search-results li a", (as) => as.map((a) => a.href));
+    // Following the first result lands on the page, in Arabic.
+    await page.click("#search-results li a >> nth=0");
+    await page.waitForLoadState("load");
+    const landed = page.url();
+    const lang = await page.getAttribute("html", "lang");
+    const ok = typed.length > 0 && typed[0].endsWith(cfg.expect) && submitted[0] === typed[0]
+      && landed.endsWith(cfg.expect) && lang === cfg.lang && foreign.length === 0 && errors.length === 0;
+    if (!ok) failed = true;
+    console.log(JSON.stringify({ start, ok, status, typed, submitted, landed, lang, foreign, errors }));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+}
+process.exit(failed ? 1 : 0);

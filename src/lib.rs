@@ -27,9 +27,26 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+/// Reports progress through long stages; the command line shows it as a progress bar.
+pub trait Progress: Send + Sync {
+    fn begin(&self, stage: &str, total: usize);
+    fn advance(&self, n: usize);
+    fn end(&self);
+}
+
+impl std::fmt::Debug for dyn Progress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Progress")
+    }
+}
+
 /// What a command is asked to do.
 #[derive(Debug, Clone, Default)]
 pub struct Options {
+    /// `--only site`: just the HTML site, no print packs, bundles, search or dashboard.
+    pub only_site: bool,
+    /// Where to report progress, if anywhere.
+    pub progress: Option<Arc<dyn Progress>>,
     /// The campaign folder.
     pub root: PathBuf,
     /// Replaces `<root>/output`.
@@ -196,17 +213,20 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
         Ok(rel) => load::rel_path(Path::new(""), &rel.join("site")),
         Err(_) => out.join("site").display().to_string(),
     };
-    let renderer = render::site::Renderer::new(&site, &tera, &site_dir, label);
+    let renderer = render::site::Renderer::new(&site, &tera, &site_dir, label)
+        .with_progress(opts.progress.clone());
     // Print packs are made alongside the HTML.
     let print_dir = staging.path().join("print");
-    let ((stats, mut render_diags), (print_stats, print_diags)) = rayon::join(
+    let ((stats, mut render_diags), print) = rayon::join(
         || renderer.render(),
-        || render::print::render(&site, &print_dir),
+        || (!opts.only_site).then(|| render::print::render(&site, &print_dir)),
     );
-    render_diags.extend(print_diags);
-    report.print = Some(print_stats);
+    if let Some((print_stats, print_diags)) = print {
+        render_diags.extend(print_diags);
+        report.print = Some(print_stats);
+    }
     // Search pages, then bundles, read the site as it was written.
-    if !render_diags.iter().any(|d| d.severity == Severity::Error) {
+    if !opts.only_site && !render_diags.iter().any(|d| d.severity == Severity::Error) {
         let (search, search_diags) = render::search::render(&site, &tera, &renderer, &site_dir);
         render_diags.extend(search_diags);
         report.search = Some(search);
@@ -215,10 +235,10 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
         render_diags.extend(bundle_diags);
         report.bundles = Some(bundles);
     }
-    if let Err(d) =
-        render::status::render(&site, &tera, &diagnostics, &staging.path().join("status"))
-    {
-        render_diags.push(d);
+    if !opts.only_site {
+        if let Err(d) = render::status::render(&site, &tera, &diagnostics, &staging.path().join("status")) {
+            render_diags.push(d);
+        }
     }
     diagnostics.extend(render_diags);
     diagnostics::sort(&mut diagnostics);

@@ -22,6 +22,12 @@ enum Format {
     Sarif,
 }
 
+#[derive(Clone, Copy, ValueEnum, PartialEq, Eq)]
+enum Only {
+    /// The HTML pages, sitemap and static files: no print packs, bundles, search or dashboard.
+    Site,
+}
+
 #[derive(clap::Args, Clone)]
 struct Common {
     /// The campaign folder.
@@ -49,10 +55,20 @@ enum Command {
         allow_incomplete: bool,
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// Build only part of the output: `site` is the HTML site alone.
+        #[arg(long, value_enum)]
+        only: Option<Only>,
     },
     /// Build, like `build`, and list the hostable bundles it wrote into output/bundles/.
     #[command(
-        after_help = "Each bundle is a zip with a folder that works under any sub-path of any host and opened from disk:\n  output/bundles/<campaign>-<locale>.zip   one locale\n  output/bundles/<campaign>-all.zip        every locale\nInside: HOSTING.html (how to host it) and MANIFEST.sha256 (check with `sha256sum -c MANIFEST.sha256`).\n\nExamples:\n  herald bundle\n  herald bundle --out /tmp/campaign"
+        after_help = "Each bundle is a zip with a folder that works under any sub-path of any host and opened from disk:
+  output/bundles/<campaign>-<locale>.zip   one locale
+  output/bundles/<campaign>-all.zip        every locale
+Inside: HOSTING.html (how to host it) and MANIFEST.sha256 (check with `sha256sum -c MANIFEST.sha256`).
+
+Examples:
+  herald bundle
+  herald bundle --out /tmp/campaign"
     )]
     Bundle {
         #[command(flatten)]
@@ -220,8 +236,31 @@ fn fatal(f: herald::Fatal) -> ExitCode {
     ExitCode::from(2)
 }
 
+/// A progress bar on stderr; indicatif hides it when stderr is not a terminal.
+struct Bar(indicatif::ProgressBar);
+
+impl herald::Progress for Bar {
+    fn begin(&self, stage: &str, total: usize) {
+        self.0.reset();
+        self.0.set_length(total as u64);
+        self.0.set_message(stage.to_string());
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} {msg:>8} [{bar:30}] {pos}/{len} {elapsed}",
+        ) {
+            self.0.set_style(style.progress_chars("=> "));
+        }
+    }
+    fn advance(&self, n: usize) {
+        self.0.inc(n as u64);
+    }
+    fn end(&self) {
+        self.0.finish_and_clear();
+    }
+}
+
 fn options(c: &Common) -> Options {
     Options {
+        progress: Some(std::sync::Arc::new(Bar(indicatif::ProgressBar::new(0)))),
         root: c.root.clone(),
         out: c.out.clone(),
         strict: c.strict,
@@ -372,8 +411,14 @@ fn main() -> ExitCode {
             common,
             allow_incomplete,
             format,
+            only,
+        } => {
+            let mut o = options(common);
+            o.allow_incomplete = *allow_incomplete;
+            o.only_site = *only == Some(Only::Site);
+            (herald::build(&o), o, *format)
         }
-        | Command::Bundle {
+        Command::Bundle {
             common,
             allow_incomplete,
             format,

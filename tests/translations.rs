@@ -165,7 +165,24 @@ fn missing_translation_of_a_page_and_a_page_still_marked_untranslated() {
     );
     let m = find(&report, "missing-translation", "content/fr/b.md", S);
     assert!(text(m).contains("content/en/b.md"), "{m}");
+    assert!(text(m).contains("has no fr translation"), "{m}");
     assert_eq!(c.herald(&["check"]).status.code(), Some(1));
+
+    // A translation that exists but cannot be read: its own error, and still missing, with
+    // a message that does not claim there is no file.
+    c.write(
+        "content/fr/b.md",
+        "---\ntitle: [Contrats\n---\nLisez votre contrat.\n",
+    );
+    let report = c.check_json(&[]);
+    let bad = with_code(&report, "invalid-front-matter");
+    assert_eq!(bad.len(), 1, "{report}");
+    assert_eq!(bad[0]["file"], "content/fr/b.md");
+    let m = find(&report, "missing-translation", "content/fr/b.md", S);
+    assert!(
+        text(m).contains("cannot be used until its errors are fixed"),
+        "{m}"
+    );
 }
 
 #[test]
@@ -626,6 +643,18 @@ fn empty_translation_of_a_value_and_of_an_attribute() {
         ],
     );
     assert!(text(find(&report, "empty-translation", f, l(3))).contains("`.aria-label`"));
+
+    // An attribute with nothing at all after `=` is not Fluent: a syntax error.
+    let fr = c.read(f);
+    c.write(
+        f,
+        &fr.replace(
+            "    .aria-label = Annuler le formulaire",
+            "    .aria-label =",
+        ),
+    );
+    let report = c.check_json(&[]);
+    find(&report, "fluent-syntax", f, l(5));
 }
 
 #[test]

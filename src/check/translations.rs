@@ -61,15 +61,29 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         let tag = l.tag.as_str();
         for src in site.pages_of(site.source) {
             let Some(tr) = site.page(li, &src.path) else {
+                let file = format!("content/{tag}/{}", src.path);
+                // A translation that exists but could not be read has its own error (its
+                // front matter or encoding); until it is fixed, readers get the source.
+                let (message, help) = if site.root.join(&file).is_file() {
+                    (
+                        format!("the {tag} translation of “{}” cannot be used until its errors are fixed", src.title()),
+                        format!("Fix the error reported for {file}; until then readers of {tag} see {}.", src.file),
+                    )
+                } else {
+                    (
+                        format!("“{}” has no {tag} translation", src.title()),
+                        format!(
+                            "Translate {} into {file} (`herald status {tag} --scaffold` creates a copy to start from).",
+                            src.file
+                        ),
+                    )
+                };
                 out.push(
-                    Diagnostic::error("missing-translation", format!("“{}” has no {tag} translation", src.title()))
-                        .file(format!("content/{tag}/{}", src.path))
+                    Diagnostic::error("missing-translation", message)
+                        .file(file)
                         .locale(tag)
                         .subject(src.path.clone())
-                        .help(format!(
-                            "Translate {} into content/{tag}/{} (`herald status {tag} --scaffold` creates a copy to start from).",
-                            src.file, src.path
-                        )),
+                        .help(help),
                 );
                 continue;
             };

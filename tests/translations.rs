@@ -1474,3 +1474,26 @@ fn build_fails_on_a_missing_message_unless_allow_incomplete() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(c.site().join("fr/a/index.html").is_file());
 }
+
+#[test]
+fn a_stale_select_shows_its_variants_as_written() {
+    let c = Campaign::fixture("l10n-clean");
+    let en = c.read("locales/en/main.ftl");
+    c.write(
+        "locales/en/main.ftl",
+        &en.replace("[one] One page", "[one] A single page"),
+    );
+    let report = c.check_json(&[]);
+    let m = text(find(
+        &report,
+        "stale-translation",
+        "locales/fr/main.ftl",
+        l(5),
+    ));
+    assert!(
+        m.contains(
+            "It is now: { $count ->\n    [one] A single page\n   *[other] { $count } pages\n}\n"
+        ),
+        "{m}"
+    );
+}

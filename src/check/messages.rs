@@ -95,13 +95,29 @@ impl<'a> Msg<'a> {
         blake3::hash(self.text().as_bytes()).to_hex()[..12].to_string()
     }
 
-    /// The text after `id =`, for showing translators what changed.
+    /// The text after `id =`, for showing translators what changed: variants and
+    /// attributes keep their indentation relative to each other, not the serializer's.
     pub fn value_text(&self) -> String {
         let t = self.text();
-        match t.split_once('=') {
-            Some((_, v)) => v.trim().to_string(),
-            None => t,
+        let v = match t.split_once('=') {
+            Some((_, v)) => v.trim(),
+            None => t.trim(),
+        };
+        let mut lines = v.lines();
+        let first = lines.next().unwrap_or_default();
+        let rest: Vec<&str> = lines.collect();
+        let indent = rest
+            .iter()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| l.len() - l.trim_start().len())
+            .min()
+            .unwrap_or(0);
+        let mut out = first.to_string();
+        for l in rest {
+            out.push('\n');
+            out.push_str(l.get(indent..).unwrap_or(l.trim_start()));
         }
+        out
     }
 
     /// `herald status LOCALE --scaffold` writes copies of source messages under a

@@ -142,7 +142,14 @@ fn load_and_check(opts: &Options) -> Result<(Option<model::Site>, Vec<Diagnostic
 /// Runs every check; writes nothing.
 pub fn check_campaign(opts: &Options) -> Result<Report, Fatal> {
     let start = Instant::now();
-    let (_, diagnostics) = load_and_check(opts)?;
+    let (site, mut diagnostics) = load_and_check(opts)?;
+    // Templates are compiled (not rendered) so that `check` reports their syntax errors too.
+    if let Some(site) = site {
+        if let Err(d) = render::templates::compile(&Arc::new(site)) {
+            diagnostics.extend(d);
+            diagnostics::sort(&mut diagnostics);
+        }
+    }
     Ok(Report {
         diagnostics,
         built: false,
@@ -215,24 +222,33 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     };
     let renderer = render::site::Renderer::new(&site, &tera, &site_dir, label)
         .with_progress(opts.progress.clone());
-    // Print packs are made alongside the HTML.
+    // Print packs are made alongside the HTML, and the search pages and bundles, which read
+    // the site as it was written, alongside the print packs.
     let print_dir = staging.path().join("print");
-    let ((stats, mut render_diags), print) = rayon::join(
-        || renderer.render(),
+    let bundles_dir = staging.path().join("bundles");
+    let ((stats, mut render_diags, search_and_bundles), print) = rayon::join(
+        || {
+            let (stats, mut diags) = renderer.render();
+            let mut extra = None;
+            if !opts.only_site && !diags.iter().any(|d| d.severity == Severity::Error) {
+                let (search, search_diags) =
+                    render::search::render(&site, &tera, &renderer, &site_dir);
+                diags.extend(search_diags);
+                let (bundles, bundle_diags) =
+                    render::bundle::render(&site, &tera, &site_dir, &bundles_dir);
+                diags.extend(bundle_diags);
+                extra = Some((search, bundles));
+            }
+            (stats, diags, extra)
+        },
         || (!opts.only_site).then(|| render::print::render(&site, &print_dir)),
     );
     if let Some((print_stats, print_diags)) = print {
         render_diags.extend(print_diags);
         report.print = Some(print_stats);
     }
-    // Search pages, then bundles, read the site as it was written.
-    if !opts.only_site && !render_diags.iter().any(|d| d.severity == Severity::Error) {
-        let (search, search_diags) = render::search::render(&site, &tera, &renderer, &site_dir);
-        render_diags.extend(search_diags);
+    if let Some((search, bundles)) = search_and_bundles {
         report.search = Some(search);
-        let (bundles, bundle_diags) =
-            render::bundle::render(&site, &tera, &site_dir, &staging.path().join("bundles"));
-        render_diags.extend(bundle_diags);
         report.bundles = Some(bundles);
     }
     if !opts.only_site {

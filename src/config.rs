@@ -122,6 +122,10 @@ pub struct Campaign {
     pub hotline: Option<String>,
     #[serde(default)]
     pub offline: bool,
+    /// HTML tags allowed in pages' raw HTML besides the safe default set, after review
+    /// (`allow_html: [details, summary]`). Tags that run code or submit data are refused.
+    #[serde(default)]
+    pub allow_html: Vec<String>,
 }
 
 impl Campaign {

@@ -45,6 +45,9 @@ impl std::fmt::Debug for dyn Progress {
 pub struct Options {
     /// `--only site`: just the HTML site, no print packs, bundles, search or dashboard.
     pub only_site: bool,
+    /// `herald serve`: the site, its search pages and the dashboard, but no print packs or
+    /// bundles, so that a rebuild after an edit is quick.
+    pub preview: bool,
     /// Where to report progress, if anywhere.
     pub progress: Option<Arc<dyn Progress>>,
     /// The campaign folder.
@@ -127,7 +130,10 @@ fn load_and_check(opts: &Options) -> Result<(Option<model::Site>, Vec<Diagnostic
             strict: opts.strict,
         },
     ));
-    diags.extend(render::print::check(&site));
+    // Print checks (fonts, glyph coverage) only matter when print packs are made.
+    if !opts.preview && !opts.only_site {
+        diags.extend(render::print::check(&site));
+    }
     if opts.allow_incomplete {
         for d in &mut diags {
             if d.severity == Severity::Error && INCOMPLETE_CODES.contains(&d.code) {
@@ -229,28 +235,29 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     let ((stats, mut render_diags, search_and_bundles), print) = rayon::join(
         || {
             let (stats, mut diags) = renderer.render();
-            let mut extra = None;
+            let mut extra = (None, None);
             if !opts.only_site && !diags.iter().any(|d| d.severity == Severity::Error) {
                 let (search, search_diags) =
                     render::search::render(&site, &tera, &renderer, &site_dir);
                 diags.extend(search_diags);
-                let (bundles, bundle_diags) =
-                    render::bundle::render(&site, &tera, &site_dir, &bundles_dir);
-                diags.extend(bundle_diags);
-                extra = Some((search, bundles));
+                extra.0 = Some(search);
+                if !opts.preview {
+                    let (bundles, bundle_diags) =
+                        render::bundle::render(&site, &tera, &site_dir, &bundles_dir);
+                    diags.extend(bundle_diags);
+                    extra.1 = Some(bundles);
+                }
             }
             (stats, diags, extra)
         },
-        || (!opts.only_site).then(|| render::print::render(&site, &print_dir)),
+        || (!opts.only_site && !opts.preview).then(|| render::print::render(&site, &print_dir)),
     );
     if let Some((print_stats, print_diags)) = print {
         render_diags.extend(print_diags);
         report.print = Some(print_stats);
     }
-    if let Some((search, bundles)) = search_and_bundles {
-        report.search = Some(search);
-        report.bundles = Some(bundles);
-    }
+    report.search = search_and_bundles.0;
+    report.bundles = search_and_bundles.1;
     if !opts.only_site {
         if let Err(d) = render::status::render(&site, &tera, &diagnostics, &staging.path().join("status")) {
             render_diags.push(d);

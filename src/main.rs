@@ -215,20 +215,23 @@ fn status_command(
                         .iter()
                         .filter(|s| locale.is_none_or(|l| s.locale == l))
                         .collect();
-                    println!(
-                        "{}",
-                        serde_json::json!({ "locales": shown, "coverage": coverage })
-                    );
+                    out(&format!("{}\n", serde_json::json!({ "locales": shown, "coverage": coverage })));
                 }
                 Format::Human => {
-                    print!("{}", herald::status::human(&statuses, locale));
-                    print!("{}", herald::coverage::human(&coverage, locale));
+                    out(&herald::status::human(&statuses, locale));
+                    out(&herald::coverage::human(&coverage, locale));
                 }
             }
             ExitCode::SUCCESS
         }
         Err(f) => fatal(f),
     }
+}
+
+/// Writes to standard output, ignoring a closed pipe (`herald status | head`).
+fn out(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().write_all(text.as_bytes());
 }
 
 fn fatal(f: herald::Fatal) -> ExitCode {
@@ -270,8 +273,8 @@ fn options(c: &Common) -> Options {
 
 fn print_report(report: &herald::Report, opts: &Options, format: Format) {
     match format {
-        Format::Json => println!("{}", herald::diagnostics::to_json(&report.diagnostics)),
-        Format::Sarif => println!("{}", herald::diagnostics::to_sarif(&report.diagnostics)),
+        Format::Json => out(&format!("{}\n", herald::diagnostics::to_json(&report.diagnostics))),
+        Format::Sarif => out(&format!("{}\n", herald::diagnostics::to_sarif(&report.diagnostics))),
         Format::Human => {
             let color = herald::diagnostics::use_color();
             for d in &report.diagnostics {
@@ -402,6 +405,7 @@ fn main() -> ExitCode {
         } => {
             let mut o = options(common);
             o.allow_incomplete = *allow_incomplete;
+            o.preview = true;
             return match herald::serve::serve(&o, *bind, *port, *open) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(f) => fatal(f),

@@ -168,7 +168,9 @@ pub struct Site {
     /// Page files that exist but could not be read or parsed (already reported), so that
     /// checks do not report their translations as orphans too.
     pub unreadable: std::collections::BTreeSet<String>,
-    pub page_index: HashMap<(usize, String), usize>,
+    /// Path inside the locale folder -> index in `pages`, per locale. Keyed by path so a
+    /// lookup borrows a `&str` instead of allocating a key (it is on every hot path).
+    pub page_index: HashMap<String, Vec<Option<usize>>>,
     pub partners: Vec<Partner>,
     pub partners_file: Option<String>,
     pub ftl: Vec<FtlFile>,
@@ -180,9 +182,12 @@ pub struct Site {
 
 impl Site {
     pub fn page(&self, locale: usize, path: &str) -> Option<&Page> {
-        self.page_index
-            .get(&(locale, path.to_string()))
-            .map(|&i| &self.pages[i])
+        self.page_idx(locale, path).map(|i| &self.pages[i])
+    }
+
+    /// The index in `pages` of a locale's page.
+    pub fn page_idx(&self, locale: usize, path: &str) -> Option<usize> {
+        self.page_index.get(path)?.get(locale).copied().flatten()
     }
 
     /// The page in a locale if it is really translated (not a scaffolded copy).

@@ -78,9 +78,92 @@ pub fn encode_path(path: &str) -> String {
     out
 }
 
+/// Why a path inside the campaign (`/`-separated, relative) cannot be published as it is,
+/// if it cannot: it must stay inside its folder on every system a bundle may be unpacked on.
+/// `..`, `.` and empty segments, absolute paths, Windows drive letters and separators (`\`,
+/// `:`), NUL and other control characters, and segments that Windows would change (ending
+/// in a dot or a space) are refused.
+pub fn unsafe_path(path: &str) -> Option<&'static str> {
+    if path.is_empty() {
+        return Some("the path is empty");
+    }
+    if path.starts_with('/') {
+        return Some("it is an absolute path");
+    }
+    if path.chars().any(|c| c.is_control()) {
+        return Some("it contains a control character (such as NUL or a line break)");
+    }
+    if path.contains('\\') {
+        return Some("it contains a backslash, which Windows reads as a folder separator");
+    }
+    if path.contains(':') {
+        return Some("it contains `:`, which Windows reads as a drive letter or stream");
+    }
+    for seg in path.split('/') {
+        if seg.is_empty() || seg == "." || seg == ".." {
+            return Some("it has an empty, `.` or `..` folder name");
+        }
+        if seg.ends_with('.') || seg.ends_with(' ') {
+            return Some("a name ends with a dot or a space, which Windows removes");
+        }
+    }
+    None
+}
+
+/// A path in Unicode normalisation form C, so that a page saved by an editor that writes
+/// NFD (macOS) pairs up with its translation saved in NFC.
+pub fn nfc(path: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    path.nfc().collect()
+}
+
+/// Joins a relative URL to the directory it is written in (both site-relative, `/`-separated)
+/// and normalises `.` and `..`. `None` if it would leave the site's root.
+pub fn join_url(from_dir: &str, url: &str) -> Option<String> {
+    let mut parts: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+    for seg in url.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    Some(parts.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unsafe_paths() {
+        for ok in ["work/rights.md", "حقوق/العمل.md", "a b/c.md", "_index.md", "été.md"] {
+            assert_eq!(unsafe_path(ok), None, "{ok}");
+        }
+        for bad in [
+            "../x.md",
+            "a/../../x.md",
+            "/etc/passwd",
+            "C:/Windows/x.md",
+            "a\\..\\x.md",
+            "a\0b.md",
+            "a\nb.md",
+            "./a.md",
+            "a//b.md",
+            "a./b.md",
+            "aux:1",
+            "",
+        ] {
+            assert!(unsafe_path(bad).is_some(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn nfd_and_nfc_paths_pair_up() {
+        assert_eq!(nfc("e\u{301}te\u{301}.md"), nfc("\u{e9}t\u{e9}.md"));
+    }
 
     #[test]
     fn page_dirs() {

@@ -31,6 +31,34 @@ fn text_of(pdf: &Path) -> String {
     raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+fn contains(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+/// A PDF's bytes with every Flate stream inflated, to look for what the structure tree says
+/// (alternative text lives there, often compressed).
+fn inflated(pdf: &Path) -> Vec<u8> {
+    use std::io::Read;
+    let raw = fs::read(pdf).unwrap();
+    let mut out = raw.clone();
+    let mut at = 0;
+    while let Some(i) = raw[at..].windows(7).position(|w| w == b"stream\n") {
+        let start = at + i + 7;
+        let Some(len) = raw[start..].windows(9).position(|w| w == b"endstream") else {
+            break;
+        };
+        let mut text = Vec::new();
+        if flate2::read::ZlibDecoder::new(&raw[start..start + len])
+            .read_to_end(&mut text)
+            .is_ok()
+        {
+            out.extend_from_slice(&text);
+        }
+        at = start + len + "endstream".len();
+    }
+    out
+}
+
 /// The front-matter title of a page file.
 fn title_of(md: &str) -> String {
     let line = md
@@ -101,6 +129,17 @@ fn the_example_campaigns_packs_are_tagged_embedded_readable_and_link_back() {
             assert_eq!(cols[n - 5], "yes", "{name}: font not embedded: {row}");
             assert_eq!(cols[n - 4], "yes", "{name}: font not subset: {row}");
         }
+        // PDF/UA-1, with the document's language.
+        let raw = fs::read(pdf).unwrap();
+        let locale = pdf.parent().unwrap().file_name().unwrap().to_str().unwrap();
+        assert!(
+            contains(&raw, b"pdfuaid:part>1"),
+            "{name} does not claim PDF/UA-1"
+        );
+        assert!(
+            contains(&raw, format!("/Lang({locale})").as_bytes()),
+            "{name} has no /Lang({locale})"
+        );
         let text = text_of(pdf);
         for w in web_only {
             assert!(!text.contains(w), "{name} names a web-only partner ({w})");
@@ -147,6 +186,18 @@ fn the_example_campaigns_packs_are_tagged_embedded_readable_and_link_back() {
     }
     let ar_booklet = text_of(&print.join("ar/booklet.pdf"));
     assert!(ar_booklet.contains("المحتويات"), "{ar_booklet}");
+    // Images and QR codes carry their alternative text.
+    let raw = inflated(&print.join("en/leaflet-work-job-offer.pdf"));
+    for alt in [
+        "A work contract with a checklist and a pen",
+        "QR code linking to https://example.org/safe-migration/en/work/job-offer/",
+    ] {
+        assert!(
+            contains(&raw, format!("/Alt({alt})").as_bytes())
+                || contains(&raw, format!("/Alt ({alt})").as_bytes()),
+            "no alt text \"{alt}\""
+        );
+    }
     // The web-only partner is credited on the web page, never in print.
     let web = c.read("output/site/en/help/emergency/index.html");
     assert!(web.contains("Safe Harbour Shelter Network"));

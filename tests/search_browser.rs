@@ -154,3 +154,67 @@ fn arabic_search_from_disk_and_from_a_sub_path() {
         2
     );
 }
+
+#[test]
+fn offline_mode_keeps_the_locale_after_one_visit() {
+    if !tools_present() {
+        return;
+    }
+    let c = Campaign::fixture("bundle-offline");
+    let assets = c.root().join("content/assets");
+    image::RgbImage::new(1200, 800)
+        .save(assets.join("photo.jpg"))
+        .unwrap();
+    image::RgbaImage::new(600, 300)
+        .save(assets.join("chart.png"))
+        .unwrap();
+    let out = c.herald(&["build", "--allow-incomplete"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let zip = fs::read_dir(c.root().join("output/bundles"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.to_string_lossy().ends_with("-ar.zip"))
+        .unwrap();
+    let tmp = tempfile::tempdir().unwrap();
+    zip::ZipArchive::new(fs::File::open(&zip).unwrap())
+        .unwrap()
+        .extract(tmp.path())
+        .unwrap();
+    let (server, port) = serve(&tmp.path().join(zip.file_stem().unwrap()));
+    let base = format!("http://127.0.0.1:{port}{PREFIX}");
+    // Visit the contract page once, then read the (not yet translated) pay page offline.
+    let cfg = serde_json::json!({
+        "visit": format!("{base}ar/work/contract/index.html"),
+        "offline": format!("{base}ar/work/pay/index.html"),
+    });
+    let out = std::process::Command::new("node")
+        .arg(repo().join("tests/browser/offline.mjs"))
+        .arg(cfg.to_string())
+        .env("CHROMIUM", chromium())
+        .current_dir(repo().join("tests/browser"))
+        .output()
+        .unwrap();
+    server.unblock();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_str(stdout.trim()).unwrap();
+    let cached: Vec<&str> = v["cached"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p.as_str().unwrap())
+        .collect();
+    assert!(
+        cached.contains(&"/a/sub/path/ar/search/search-index.js"),
+        "{cached:?}"
+    );
+    assert!(
+        cached.contains(&"/a/sub/path/assets/photo.480w.jpg"),
+        "{cached:?}"
+    );
+    assert!(cached.iter().all(|p| !p.contains("/en/")), "{cached:?}");
+}

@@ -396,14 +396,14 @@ fn fluent_syntax_errors_with_fluents_own_message_line_and_column() {
     assert_diags(
         &report,
         vec![
-            // `unclosed = Bienvenue, { $name` (line 2): a placeable may span lines, so
-            // Fluent finds the missing `}` where the next entry starts, line 3 column 1.
+            // `unclosed = Bienvenue, { $name` (line 2): Fluent notices the missing `}` where
+            // the next entry starts; Herald points just after `$name`, where it belongs.
             d(
                 "fluent-syntax",
                 "error",
                 "locales/fr/main.ftl",
-                l(3),
-                l(1),
+                l(2),
+                l(30),
                 "fr",
             ),
             // The select of lines 3-6 has no `*[default]`: found at its closing brace.
@@ -435,7 +435,7 @@ fn fluent_syntax_errors_with_fluents_own_message_line_and_column() {
             ),
         ],
     );
-    let m = find(&report, "fluent-syntax", "locales/fr/main.ftl", l(3));
+    let m = find(&report, "fluent-syntax", "locales/fr/main.ftl", l(2));
     assert!(
         m["message"]
             .as_str()

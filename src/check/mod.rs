@@ -1,10 +1,12 @@
 //! Check: every rule reads the loaded model and produces diagnostics; none renders.
 
+pub mod content;
 pub mod credits;
 pub mod links;
 pub mod messages;
 pub mod partners;
 pub mod translations;
+pub mod unsafe_html;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Page, Site};
@@ -22,6 +24,8 @@ pub fn run(site: &Site, opts: CheckOptions) -> Vec<Diagnostic> {
     diags.extend(partners::check(site));
     diags.extend(links::check(site));
     diags.extend(messages::check(site));
+    diags.extend(unsafe_html::check(site));
+    diags.extend(content::check(site, opts.strict));
     let _ = opts;
     diags
 }

@@ -9,6 +9,41 @@ use fluent_bundle::FluentResource;
 use std::path::Path;
 use std::sync::Arc;
 
+/// How deeply Fluent placeables (`{ … }`) may nest. The Fluent parser is recursive: a file of
+/// thousands of `{` would overflow its stack. Real messages nest two or three levels.
+pub const MAX_PLACEABLE_NESTING: usize = 50;
+
+/// The byte offset where placeables first nest deeper than [`MAX_PLACEABLE_NESTING`].
+/// Counts `{` and `}` outside string literals (which exist only inside placeables).
+pub fn too_deep(source: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    for (i, c) in source.char_indices() {
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' | '\n' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '{' => {
+                depth += 1;
+                if depth > MAX_PLACEABLE_NESTING {
+                    return Some(i);
+                }
+            }
+            '}' => depth = depth.saturating_sub(1),
+            '"' if depth > 0 => in_string = true,
+            _ => {}
+        }
+    }
+    None
+}
+
 fn load_dir(
     root: &Path,
     dir: &Path,
@@ -29,11 +64,33 @@ fn load_dir(
         let Some(source) = read_text(&path, &file, diags) else {
             continue;
         };
+        if let Some(at) = too_deep(&source) {
+            let (line, col) = line_col(&source, at);
+            diags.push(
+                Diagnostic::error(
+                    "fluent-syntax",
+                    format!("Fluent syntax error: placeables (`{{ … }}`) nest more than {MAX_PLACEABLE_NESTING} levels deep"),
+                )
+                .file(&file)
+                .at(line, col)
+                .locale(tag)
+                .help("Close each `{` with a `}`; no message needs that many levels. The file is not read until it is fixed."),
+            );
+            continue;
+        }
         let resource = match FluentResource::try_new(source.clone()) {
             Ok(r) => r,
             Err((r, errors)) => {
                 for e in errors {
-                    let (line, col) = line_col(&source, e.pos.start);
+                    // The parser notices an unclosed placeable only at the next line; point at
+                    // the end of the text it could not finish instead, where the fix goes.
+                    let floor = e.slice.as_ref().map_or(0, |s| s.start);
+                    let mut at = e.pos.start.min(source.len());
+                    let unclosed = matches!(e.kind, fluent_syntax::parser::ErrorKind::ExpectedToken('}'));
+                    while unclosed && at > floor && source[..at].ends_with(|c: char| c.is_whitespace()) {
+                        at = source[..at].trim_end().len().max(floor);
+                    }
+                    let (line, col) = line_col(&source, at);
                     diags.push(
                         Diagnostic::error("fluent-syntax", format!("Fluent syntax error: {}", e.kind))
                             .file(&file)

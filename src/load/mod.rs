@@ -23,41 +23,116 @@ pub enum LoadFailure {
     Io(String),
 }
 
-/// Reads a text file, reporting unreadable or non-UTF-8 files as diagnostics.
+/// The largest text file Herald reads (a page, a Fluent file, `campaign.yaml`, a template):
+/// 2 MiB, about 300,000 words. A bigger file is a `file-too-large` error rather than minutes of
+/// work and gigabytes of memory; split a page that big into several.
+pub const MAX_TEXT_BYTES: u64 = 2 * 1024 * 1024;
+
+/// The first folder between the campaign root and `path` (the path itself excluded) that is a
+/// symbolic link, if any. `rel` is `path` relative to the root.
+fn symlinked_parent(path: &Path, rel: &str) -> Option<PathBuf> {
+    let depth = Path::new(rel).components().count();
+    path.ancestors()
+        .take(depth)
+        .skip(1)
+        .find(|a| fs::symlink_metadata(a).is_ok_and(|m| m.file_type().is_symlink()))
+        .map(Path::to_path_buf)
+}
+
+fn symlink_diag(rel: &str) -> Diagnostic {
+    Diagnostic::error(
+        "symlink-skipped",
+        format!("{rel} is (or is inside) a symbolic link; Herald does not follow links, so it is not read"),
+    )
+    .file(rel)
+    .help("Copy the file into the campaign folder instead of linking to it.")
+}
+
+/// Reads a text file, reporting unreadable, oversized, binary or non-UTF-8 files as
+/// diagnostics. Never follows a symbolic link, and never blocks on a pipe or device.
 pub(crate) fn read_text(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
-    match fs::read(path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
-            Ok(mut s) => {
-                if s.starts_with('\u{feff}') {
-                    s.drain(..3);
-                }
-                if s.contains('\r') {
-                    s = s.replace("\r\n", "\n");
-                }
-                Some(s)
-            }
-            Err(e) => {
-                let (line, col) = crate::diagnostics::line_col(
-                    &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
-                    usize::MAX,
-                );
-                diags.push(
-                    Diagnostic::error("invalid-encoding", format!("{rel} is not UTF-8 text"))
-                        .file(rel)
-                        .at(line, col)
-                        .help("Save the file as UTF-8 (most editors offer this under \"Save with encoding\")."),
-                );
-                None
-            }
-        },
+    use std::io::Read;
+    let unreadable = |why: String| {
+        Diagnostic::error("unreadable-file", format!("Herald could not read {rel}: {why}"))
+            .file(rel)
+            .help("Check that the file exists and that you have permission to read it.")
+    };
+    let meta = match fs::symlink_metadata(path) {
+        Ok(m) => m,
         Err(e) => {
+            diags.push(unreadable(e.to_string()));
+            return None;
+        }
+    };
+    if meta.file_type().is_symlink() || symlinked_parent(path, rel).is_some() {
+        diags.push(symlink_diag(rel));
+        return None;
+    }
+    if !meta.is_file() {
+        diags.push(unreadable("it is not a regular file".into()));
+        return None;
+    }
+    let too_large = |size: u64| {
+        Diagnostic::error(
+            "file-too-large",
+            format!(
+                "{rel} is {:.1} MiB; Herald reads text files of at most {} MiB",
+                size as f64 / 1048576.0,
+                MAX_TEXT_BYTES / 1048576
+            ),
+        )
+        .file(rel)
+        .help("Split the page into several smaller pages, or check that this is the file you meant to put here.")
+    };
+    if meta.len() > MAX_TEXT_BYTES {
+        diags.push(too_large(meta.len()));
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    let read = fs::File::open(path)
+        .and_then(|f| f.take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes));
+    if let Err(e) = read {
+        diags.push(unreadable(e.to_string()));
+        return None;
+    }
+    if bytes.len() as u64 > MAX_TEXT_BYTES {
+        diags.push(too_large(bytes.len() as u64));
+        return None;
+    }
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        let (line, col) =
+            crate::diagnostics::line_col(&String::from_utf8_lossy(&bytes[..nul]), usize::MAX);
+        diags.push(
+            Diagnostic::error(
+                "invalid-encoding",
+                format!("{rel} is a binary file (it contains NUL bytes), not text"),
+            )
+            .file(rel)
+            .at(line, col)
+            .help("Pages, messages and settings are UTF-8 text files. Put images and documents under content/assets/."),
+        );
+        return None;
+    }
+    match String::from_utf8(bytes) {
+        Ok(mut s) => {
+            if s.starts_with('\u{feff}') {
+                s.drain(..3);
+            }
+            if s.contains('\r') {
+                s = s.replace("\r\n", "\n");
+            }
+            Some(s)
+        }
+        Err(e) => {
+            let (line, col) = crate::diagnostics::line_col(
+                &String::from_utf8_lossy(&e.as_bytes()[..e.utf8_error().valid_up_to()]),
+                usize::MAX,
+            );
             diags.push(
-                Diagnostic::error(
-                    "unreadable-file",
-                    format!("Herald could not read {rel}: {e}"),
-                )
-                .file(rel)
-                .help("Check that the file exists and that you have permission to read it."),
+                Diagnostic::error("invalid-encoding", format!("{rel} is not UTF-8 text"))
+                    .file(rel)
+                    .at(line, col)
+                    .help("Save the file as UTF-8 (most editors offer this under \"Save with encoding\")."),
             );
             None
         }
@@ -83,6 +158,36 @@ pub(crate) fn yaml_error(
     }
 }
 
+/// serde_yaml_ng refuses a "billion laughs" document (aliases that repeat aliases) with
+/// "repetition limit exceeded" and nesting deeper than 128 with "recursion limit exceeded".
+/// Its messages are for programmers: say it for people.
+pub(crate) fn yaml_message(e: &serde_yaml_ng::Error) -> String {
+    let msg = e.to_string();
+    if msg.contains("repetition limit exceeded") {
+        "its aliases (`*name`) repeat other aliases so often that the data would be enormous; write the values out instead".into()
+    } else if msg.contains("recursion limit exceeded") {
+        format!("it nests lists or maps too deeply ({msg})")
+    } else {
+        msg
+    }
+}
+
+pub(crate) trait OrAlias {
+    /// Where the error has no location, the first line that uses an alias, if it is one.
+    fn or_alias(self, text: &str, e: &serde_yaml_ng::Error, line_offset: usize) -> Self;
+}
+
+impl OrAlias for (Option<usize>, Option<usize>) {
+    fn or_alias(self, text: &str, e: &serde_yaml_ng::Error, line_offset: usize) -> Self {
+        if self.0.is_some() || !e.to_string().contains("repetition limit") {
+            return self;
+        }
+        text.lines()
+            .position(|l| l.split_once(':').is_some_and(|(_, v)| v.contains('*')))
+            .map_or(self, |i| (Some(i + 1 + line_offset), Some(1)))
+    }
+}
+
 fn load_config(root: &Path) -> Result<Campaign, LoadFailure> {
     let path = root.join("campaign.yaml");
     if !path.exists() {
@@ -92,11 +197,16 @@ fn load_config(root: &Path) -> Result<Campaign, LoadFailure> {
         )));
     }
     let mut diags = Vec::new();
-    let text = read_text(&path, "campaign.yaml", &mut diags)
-        .ok_or_else(|| LoadFailure::Invalid(diags.clone()))?;
+    let Some(text) = read_text(&path, "campaign.yaml", &mut diags) else {
+        // Not there to read at all: Herald cannot run (exit 2). There but not text: exit 1.
+        return Err(match diags.first() {
+            Some(d) if d.code == "unreadable-file" => LoadFailure::Io(d.message.clone()),
+            _ => LoadFailure::Invalid(diags),
+        });
+    };
     let campaign: Campaign = serde_yaml_ng::from_str(&text).map_err(|e| {
-        let (line, column) = yaml_error(&e, 0);
-        let mut d = Diagnostic::error("invalid-config", format!("campaign.yaml is not valid: {e}"))
+        let (line, column) = yaml_error(&e, 0).or_alias(&text, &e, 0);
+        let mut d = Diagnostic::error("invalid-config", format!("campaign.yaml is not valid: {}", yaml_message(&e)))
             .file("campaign.yaml")
             .help("campaign.yaml needs at least `title`, `source_locale` and `locales`; see the README.");
         d.line = line;
@@ -165,10 +275,10 @@ fn load_partners(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Partner>, Opt
     let mut partners: Vec<Partner> = match serde_yaml_ng::from_str::<Option<Vec<Partner>>>(&text) {
         Ok(p) => p.unwrap_or_default(),
         Err(e) => {
-            let (line, column) = yaml_error(&e, 0);
+            let (line, column) = yaml_error(&e, 0).or_alias(&text, &e, 0);
             let mut d = Diagnostic::error(
                 "invalid-partners",
-                format!("the partner registry is not valid: {e}"),
+                format!("the partner registry is not valid: {}", yaml_message(&e)),
             )
             .file(rel)
             .help(
@@ -189,6 +299,17 @@ fn load_partners(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Partner>, Opt
         .collect();
     for (i, p) in partners.iter_mut().enumerate() {
         p.line = starts.get(i).copied().unwrap_or(1);
+        if let Some(url) = p.url.as_deref().filter(|u| !page::web_url(u)) {
+            diags.push(
+                Diagnostic::error(
+                    "invalid-partners",
+                    format!("the address of `{}` is `{url}`, which is not a web address", p.id),
+                )
+                .file(rel)
+                .at(p.line, 1)
+                .help("Give the partner's site as an address that starts with https:// (or http://)."),
+            );
+        }
     }
     (partners, Some(rel.into()))
 }
@@ -196,8 +317,24 @@ fn load_partners(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Partner>, Opt
 /// Walks a folder (not following symlinks) and returns its files, sorted.
 pub(crate) fn walk_files(dir: &Path, root: &Path, diags: &mut Vec<Diagnostic>) -> Vec<PathBuf> {
     let mut out = Vec::new();
+    // A folder reached through a linked parent (`content` -> elsewhere) is outside the
+    // campaign: skip it whole.
+    let rel = rel_path(root, dir);
+    if let Some(link) = symlinked_parent(dir, &rel) {
+        let link = rel_path(root, &link);
+        diags.push(
+            Diagnostic::warning(
+                "symlink-skipped",
+                format!("{link} is a symbolic link; Herald does not follow links"),
+            )
+            .file(link)
+            .help("Copy the folder into the campaign instead of linking to it."),
+        );
+        return out;
+    }
     for entry in walkdir::WalkDir::new(dir)
         .follow_links(false)
+        .follow_root_links(false)
         .sort_by_file_name()
     {
         match entry {
@@ -230,6 +367,32 @@ pub(crate) fn walk_files(dir: &Path, root: &Path, diags: &mut Vec<Diagnostic>) -
     out
 }
 
+fn unsafe_path_diag(rel: &str, why: &str) -> Diagnostic {
+    Diagnostic::error(
+        "unsafe-path",
+        format!("{rel} cannot be published under this name: {why}"),
+    )
+    .file(rel)
+    .help("Rename the file with letters, digits, `-`, `_` and `.` (any script is fine).")
+}
+
+/// Settings that name files: the theme must be a folder name inside `themes/`.
+fn check_config(config: &Campaign, text: &str) -> Result<(), LoadFailure> {
+    let theme = &config.theme;
+    let why = crate::paths::unsafe_path(theme)
+        .or_else(|| theme.contains('/').then_some("it is a path, not a folder name"));
+    if let Some(why) = why {
+        return Err(LoadFailure::Invalid(vec![Diagnostic::error(
+            "invalid-config",
+            format!("`theme: {theme}` is not a theme folder name: {why}"),
+        )
+        .file("campaign.yaml")
+        .line(key_line(text, "theme"))
+        .help("Name a folder inside themes/, such as `theme: default`.")]));
+    }
+    Ok(())
+}
+
 fn is_hidden(name: &str) -> bool {
     name.starts_with('.')
 }
@@ -240,6 +403,25 @@ pub fn load(root: &Path, today: jiff::civil::Date) -> Result<(Site, Vec<Diagnost
     let config_text = fs::read_to_string(root.join("campaign.yaml")).unwrap_or_default();
     let locales = load_locales(&mut config, &config_text)?;
     let mut diags = Vec::new();
+    check_config(&config, &config_text)?;
+    if let Some(url) = config.base_url.as_deref().filter(|u| !page::web_url(u)) {
+        diags.push(
+            Diagnostic::error("invalid-config", format!("`base_url: {url}` is not a web address"))
+                .file("campaign.yaml")
+                .line(key_line(&config_text, "base_url"))
+                .help("Give the address where the site is published, starting with https://, such as https://example.org/campaign/."),
+        );
+    }
+    for tag in &config.allow_html {
+        if let Err(why) = crate::render::sanitize::may_allow(tag) {
+            diags.push(
+                Diagnostic::error("invalid-config", format!("`allow_html` lists `{tag}`, which {why}"))
+                    .file("campaign.yaml")
+                    .line(key_line(&config_text, "allow_html"))
+                    .help("List only element names such as `details` or `summary`; scripts, styles, iframes and form controls are never allowed."),
+            );
+        }
+    }
 
     let theme_dir = root.join("themes").join(&config.theme);
     if !theme_dir.join("templates").is_dir() {
@@ -271,7 +453,12 @@ pub fn load(root: &Path, today: jiff::civil::Date) -> Result<(Site, Vec<Diagnost
             if !inner.ends_with(".md") {
                 continue;
             }
-            pages_raw.push((li, inner, path));
+            if let Some(why) = crate::paths::unsafe_path(&inner) {
+                diags.push(unsafe_path_diag(&rel_path(root, &path), why));
+                continue;
+            }
+            // Paths are compared in NFC: a page saved in NFD pairs up with its translation.
+            pages_raw.push((li, crate::paths::nfc(&inner), path));
         }
     }
     if content.is_dir() {
@@ -316,18 +503,42 @@ pub fn load(root: &Path, today: jiff::civil::Date) -> Result<(Site, Vec<Diagnost
             }
         }
     }
-    let page_index: HashMap<(usize, String), usize> = pages
-        .iter()
-        .enumerate()
-        .map(|(i, p)| ((p.locale, p.path.clone()), i))
-        .collect();
+    // Two files whose names differ only in Unicode normalisation are one page: keep the first.
+    let mut page_index: HashMap<String, Vec<Option<usize>>> = HashMap::with_capacity(pages.len());
+    let mut kept: Vec<crate::model::Page> = Vec::with_capacity(pages.len());
+    for p in pages {
+        let slot = &mut page_index
+            .entry(p.path.clone())
+            .or_insert_with(|| vec![None; locales.len()])[p.locale];
+        if let Some(first) = *slot {
+            diags.push(
+                Diagnostic::error(
+                    "duplicate-page",
+                    format!("{} and {} are the same page: their names differ only in Unicode normalisation", kept[first].file, p.file),
+                )
+                .file(&p.file)
+                .locale(locales[p.locale].tag.clone())
+                .help("Keep one of the two files."),
+            );
+            unreadable.insert(p.file.clone());
+            continue;
+        }
+        *slot = Some(kept.len());
+        kept.push(p);
+    }
+    let pages = kept;
 
     // Shared assets.
     let mut assets = BTreeSet::new();
     let assets_dir = content.join("assets");
     if assets_dir.is_dir() {
         for path in walk_files(&assets_dir, root, &mut diags) {
-            assets.insert(rel_path(&assets_dir, &path));
+            let asset = rel_path(&assets_dir, &path);
+            if let Some(why) = crate::paths::unsafe_path(&asset) {
+                diags.push(unsafe_path_diag(&rel_path(root, &path), why));
+                continue;
+            }
+            assets.insert(asset);
         }
     }
 

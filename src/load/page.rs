@@ -30,6 +30,40 @@ pub fn split_front_matter(text: &str) -> Result<(&str, usize, usize), &'static s
     Err("the front matter is never closed (no second `---` line)")
 }
 
+/// How deeply Markdown may nest (lists in lists, quotes in quotes, emphasis in links...).
+/// Real pages nest a handful of levels; the renderers (HTML, print) walk the tree
+/// recursively, so a page nesting thousands of levels would overflow their stack. A page
+/// deeper than this is a `nesting-too-deep` error and is not rendered.
+pub const MAX_NESTING: usize = 100;
+
+/// The byte offset (in `body`) where the Markdown first nests deeper than [`MAX_NESTING`].
+pub fn too_deep(body: &str) -> Option<usize> {
+    use pulldown_cmark::{Event, Parser};
+    let mut depth = 0usize;
+    for (ev, range) in Parser::new_ext(body, crate::render::markdown::options()).into_offset_iter()
+    {
+        match ev {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(range.start);
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// An absolute http(s) URL: what a source, a partner's site or `base_url` must be.
+pub fn web_url(url: &str) -> bool {
+    let lower = url.trim().to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && crate::render::sanitize::safe_url(url)
+        && !url.chars().any(|c| c.is_control() || c == '"' || c == '<' || c == '>')
+}
+
 pub fn parse_page(
     locale: usize,
     inner: &str,
@@ -57,8 +91,9 @@ pub fn parse_page(
         match serde_yaml_ng::from_str(yaml) {
             Ok(f) => f,
             Err(e) => {
-                let (line, column) = super::yaml_error(&e, 1);
-                let mut d = Diagnostic::error("invalid-front-matter", format!("the front matter is not valid YAML: {e}"))
+                use super::OrAlias;
+                let (line, column) = super::yaml_error(&e, 1).or_alias(yaml, &e, 1);
+                let mut d = Diagnostic::error("invalid-front-matter", format!("the front matter is not valid YAML: {}", super::yaml_message(&e)))
                     .file(rel)
                     .locale(tag)
                     .help("Check the indentation and put quotes around values that contain `:` or start with a special character.");
@@ -69,12 +104,41 @@ pub fn parse_page(
             }
         }
     };
+    if let Some(at) = too_deep(&text[body_start..]) {
+        let (l, c) = crate::diagnostics::line_col(&text[body_start..], at);
+        diags.push(
+            Diagnostic::error(
+                "nesting-too-deep",
+                format!("the page nests lists, quotes or other Markdown more than {MAX_NESTING} levels deep"),
+            )
+            .file(rel)
+            .at(l + body_line - 1, c)
+            .locale(tag)
+            .help("Flatten the structure: no reader can follow that many levels. The page is not published until it is fixed."),
+        );
+        return None;
+    }
     let mut key_lines = HashMap::new();
     for (i, l) in yaml.lines().enumerate() {
         if let Some((k, _)) = l.split_once(':') {
             if !k.starts_with([' ', '\t', '-', '#']) && !k.is_empty() {
                 key_lines.entry(k.trim().to_string()).or_insert(i + 2);
             }
+        }
+    }
+    // A source's link goes into an `href`: only web addresses.
+    for src in &front.sources {
+        if let Some(url) = src.url.as_deref().filter(|u| !web_url(u)) {
+            diags.push(
+                Diagnostic::error(
+                    "invalid-front-matter",
+                    format!("the source “{}” links to `{url}`, which is not a web address", src.title),
+                )
+                .file(rel)
+                .line(key_lines.get("sources").copied())
+                .locale(tag)
+                .help("Give sources an address that starts with https:// (or http://)."),
+            );
         }
     }
     let mut date = |key: &str, value: &Option<String>| -> Option<jiff::civil::Date> {

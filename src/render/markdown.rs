@@ -38,6 +38,11 @@ pub trait Links {
     fn picture(&self, _target: &str) -> Option<Picture> {
         None
     }
+
+    /// Extra HTML tags the campaign allows in raw HTML (`allow_html` in campaign.yaml).
+    fn allowed_html(&self) -> &[String] {
+        &[]
+    }
 }
 
 fn rewrite<'a>(dest: CowStr<'a>, links: &dyn Links) -> CowStr<'a> {
@@ -110,7 +115,10 @@ fn image_html(dest: &str, alt: &str, title: &str, links: &dyn Links) -> String {
 pub fn render(body: &str, links: &dyn Links) -> Rendered {
     let mut events: Vec<Event> = Vec::new();
     let mut parser = Parser::new_ext(body, options());
+    // Raw HTML or an unsafe URL: the page's HTML goes through the sanitiser.
+    let mut dirty = false;
     while let Some(ev) = parser.next() {
+        dirty |= super::sanitize::needs_cleaning(&ev);
         match ev {
             Event::Start(Tag::Link {
                 link_type,
@@ -201,6 +209,9 @@ pub fn render(body: &str, links: &dyn Links) -> Rendered {
 
     let mut html = String::with_capacity(body.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, events.into_iter());
+    if dirty {
+        html = super::sanitize::clean(&html, links.allowed_html());
+    }
     Rendered { html, toc }
 }
 

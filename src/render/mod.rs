@@ -5,6 +5,7 @@ pub mod context;
 pub mod images;
 pub mod markdown;
 pub mod print;
+pub mod sanitize;
 pub mod search;
 pub mod site;
 pub mod status;

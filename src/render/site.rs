@@ -129,6 +129,10 @@ impl Links for PageLinks<'_> {
         let asset = target.strip_prefix("assets/")?;
         self.images.picture(asset, self.from_dir)
     }
+
+    fn allowed_html(&self) -> &[String] {
+        &self.site.config.allow_html
+    }
 }
 
 #[derive(Serialize)]
@@ -160,6 +164,10 @@ pub struct Renderer<'a> {
     out: &'a Path,
     /// How diagnostics name the site folder: `output/site`, or the `--out` given.
     label: String,
+    progress: Option<Arc<dyn crate::Progress>>,
+    /// Top-level sections per locale, (title, index path), computed once: every page's
+    /// navigation shows them.
+    nav: Vec<Vec<(String, String)>>,
     all: Vec<BTreeSet<String>>,
     shared: Vec<LocaleShared>,
     images: super::images::Catalogue,
@@ -171,15 +179,27 @@ impl<'a> Renderer<'a> {
         let shared = (0..site.locales.len())
             .map(|l| locale_shared(site, l))
             .collect();
-        Renderer {
+        let mut r = Renderer {
             site,
             tera,
             out,
             label,
+            progress: None,
+            nav: Vec::new(),
             all,
             shared,
             images: super::images::Catalogue::new(site),
-        }
+        };
+        r.nav = (0..site.locales.len())
+            .map(|l| {
+                r.all[l]
+                    .iter()
+                    .filter(|p| p.ends_with("/_index.md") && p.matches('/').count() == 1)
+                    .map(|p| (r.section_title(l, p), p.clone()))
+                    .collect()
+            })
+            .collect();
+        r
     }
 
     /// The context `base.html` needs for a page Herald generates itself (the search page)
@@ -290,11 +310,10 @@ impl<'a> Renderer<'a> {
         ctx.insert("alternates", &alternates);
         ctx.insert("switcher", &switcher);
         // Top-level sections for the navigation.
-        let nav: Vec<Link> = self.all[l]
+        let nav: Vec<Link> = self.nav[l]
             .iter()
-            .filter(|p| p.ends_with("/_index.md") && p.matches('/').count() == 1)
-            .map(|p| Link {
-                title: self.section_title(l, p),
+            .map(|(title, p)| Link {
+                title: title.clone(),
                 url: self.page_url(from_dir, l, p),
             })
             .collect();
@@ -338,7 +357,8 @@ impl<'a> Renderer<'a> {
                     images: &self.images,
                 };
                 let r = markdown::render(p.body(), &links);
-                (r.html, r.toc, Some(p))
+                // A table wider than a phone scrolls (style.css); tabindex lets a keyboard scroll it.
+                (r.html.replace("<table>", "<table tabindex=\"0\">"), r.toc, Some(p))
             }
             None => (String::new(), Vec::new(), None),
         };
@@ -733,15 +753,32 @@ impl<'a> Renderer<'a> {
         write_file(&self.out.join("sitemap.xml"), xml.as_bytes())
     }
 
+    pub fn with_progress(mut self, progress: Option<Arc<dyn crate::Progress>>) -> Self {
+        self.progress = progress;
+        self
+    }
+
     /// Renders the whole site into `self.out`.
     pub fn render(&self) -> (SiteStats, Vec<Diagnostic>) {
         let site = self.site;
         let jobs = jobs(site, &self.all);
+        if let Some(p) = &self.progress {
+            p.begin("pages", jobs.len());
+        }
         let mut diags: Vec<Diagnostic> = jobs
             .par_iter()
-            .filter_map(|j| self.render_job(j).err())
+            .filter_map(|j| {
+                let r = self.render_job(j).err();
+                if let Some(p) = &self.progress {
+                    p.advance(1);
+                }
+                r
+            })
             .flatten()
             .collect();
+        if let Some(p) = &self.progress {
+            p.end();
+        }
         let partner_diags: Vec<Diagnostic> = (0..site.locales.len())
             .into_par_iter()
             .filter_map(|l| self.render_partners(l).err())

@@ -10,6 +10,11 @@ use tera::{Tera, Value};
 
 /// `t(id="message-id", lang=lang, name="…")`: a Fluent message in a locale, with every other
 /// argument passed to Fluent as a variable. Falls back to the source locale.
+///
+/// Fluent wraps each variable it inserts in Unicode isolation marks (U+2068, U+2069) so that
+/// a left-to-right name inside Arabic text is laid out right. In text that is what we want;
+/// in an attribute (`aria-label`, `alt`, `title`, a URL) the marks are read out or break the
+/// value, so `t(id=…, lang=lang, attr=true)` removes them.
 struct Translate {
     site: Arc<Site>,
 }
@@ -25,9 +30,10 @@ impl tera::Function for Translate {
             .and_then(Value::as_str)
             .ok_or_else(|| tera::Error::msg(format!("t(id=\"{id}\") needs lang=lang")))?;
         let locale = self.site.locale_index(lang).unwrap_or(self.site.source);
+        let attr = args.get("attr").and_then(Value::as_bool).unwrap_or(false);
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
-            if k == "id" || k == "lang" {
+            if k == "id" || k == "lang" || k == "attr" {
                 continue;
             }
             let fv = match v {
@@ -38,7 +44,12 @@ impl tera::Function for Translate {
             fargs.set(k.clone(), fv);
         }
         let args = fargs.iter().next().is_some().then_some(&fargs);
-        Ok(Value::String(self.site.message(locale, id, args)))
+        let text = self.site.message(locale, id, args);
+        Ok(Value::String(if attr {
+            super::context::strip_isolation(&text)
+        } else {
+            text
+        }))
     }
 
     fn is_safe(&self) -> bool {
@@ -98,27 +109,26 @@ pub fn compile(site: &Arc<Site>) -> Result<Tera, Vec<Diagnostic>> {
     let mut tera = Tera::default();
     tera.autoescape_on(vec![".html", ".xml"]);
     tera.set_escape_fn(escape);
-    if let Err(e) = tera.add_raw_templates(sources) {
-        let mut msg = e.to_string();
-        let mut src = std::error::Error::source(&e);
-        while let Some(s) = src {
-            msg.push_str(": ");
-            msg.push_str(&s.to_string());
-            src = s.source();
+    // Tera stops at the first template that does not parse: parse each on its own first, so
+    // that every broken template is reported, each with its file and line.
+    let theme_rel = rel_path(&site.root, &dir);
+    for (name, text) in &sources {
+        if let Err(e) = Tera::default().add_raw_template(name, text) {
+            let msg = error_text(&e);
+            if msg.contains("Failed to parse") {
+                diags.push(template_diag(&msg, Some(format!("{theme_rel}/{name}"))));
+            }
         }
-        let file = msg
-            .split('\'')
-            .nth(1)
-            .map(|n| format!("{}/{n}", rel_path(&site.root, &dir)));
-        let mut d = Diagnostic::error(
-            "template-error",
-            format!("a theme template has an error: {msg}"),
-        )
-        .help(
-            "Fix the Tera syntax in the template named above (https://keats.github.io/tera/docs/).",
-        );
-        d.file = file;
-        diags.push(d);
+    }
+    if diags.is_empty() {
+        if let Err(e) = tera.add_raw_templates(sources) {
+            let msg = error_text(&e);
+            let file = msg
+                .split(['\'', '"'])
+                .nth(1)
+                .map(|n| format!("{theme_rel}/{n}"));
+            diags.push(template_diag(&msg, file));
+        }
     }
     if !diags.is_empty() {
         return Err(diags);
@@ -136,6 +146,40 @@ pub fn compile(site: &Arc<Site>) -> Result<Tera, Vec<Diagnostic>> {
         },
     );
     Ok(tera)
+}
+
+/// A Tera error with its causes, one after the other.
+fn error_text(e: &tera::Error) -> String {
+    let mut msg = e.to_string();
+    let mut src = std::error::Error::source(e);
+    while let Some(s) = src {
+        msg.push_str(": ");
+        msg.push_str(&s.to_string());
+        src = s.source();
+    }
+    msg
+}
+
+/// `template-error` for a template that does not compile, at the line and column Tera gives
+/// (` --> 12:5` in its message).
+fn template_diag(msg: &str, file: Option<String>) -> Diagnostic {
+    let mut d = Diagnostic::error(
+        "template-error",
+        format!("a theme template has an error: {msg}"),
+    )
+    .help("Fix the Tera syntax in the template named above (https://keats.github.io/tera/docs/).");
+    d.file = file;
+    if let Some(at) = msg.split(" --> ").nth(1) {
+        let mut nums = at
+            .split(|c: char| !c.is_ascii_digit())
+            .filter(|s| !s.is_empty())
+            .map(|n| n.parse::<usize>().ok());
+        if let (Some(Some(l)), Some(Some(c))) = (nums.next(), nums.next()) {
+            d.line = Some(l);
+            d.column = Some(c);
+        }
+    }
+    d
 }
 
 /// Turns a Tera render error into a diagnostic naming the template and output.

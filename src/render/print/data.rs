@@ -224,7 +224,9 @@ impl LocaleData {
                 continue;
             };
             let fallback = own.is_none();
-            let page_index = site.page_index[&(page.locale, page.path.clone())];
+            let Some(page_index) = site.page_idx(page.locale, &page.path) else {
+                continue;
+            };
             pages.insert(
                 path.clone(),
                 PageData {

@@ -183,14 +183,27 @@ fn widths(head: &[Value], rows: &[Vec<Value>]) -> Vec<u32> {
     w.into_iter().map(|x| x as u32).collect()
 }
 
+/// The deepest nesting of blocks and spans kept (a list in a list in a quote…). Each level
+/// is a few levels of JSON, and Typst reads JSON up to 128 levels deep.
+const MAX_DEPTH: usize = 16;
+
 /// Walks a page body. Footnote definitions are placed at their first reference, where
 /// Typst sets them at the foot of the printed page.
 pub fn convert(body: &str, links: &dyn PrintLinks, page_key: &str) -> PrintBody {
     let mut stack: Vec<Node> = vec![Node::default()];
     let mut notes: HashMap<String, Vec<Value>> = HashMap::new();
+    // Whether each open tag has a node: past `MAX_DEPTH`, deeper structure is flattened
+    // into its ancestor (the data stays within the depth Typst's JSON reader accepts, and
+    // nothing here recurses without bound).
+    let mut opened: Vec<bool> = Vec::new();
     for ev in Parser::new_ext(body, options()) {
         match ev {
+            Event::Start(_) if stack.len() >= MAX_DEPTH => opened.push(false),
+            Event::End(_) if opened.last() == Some(&false) => {
+                opened.pop();
+            }
             Event::Start(tag) => {
+                opened.push(true);
                 let kind = match tag {
                     Tag::Paragraph => Kind::Paragraph,
                     Tag::Heading { level, .. } => Kind::Heading(level as u8),
@@ -249,6 +262,7 @@ pub fn convert(body: &str, links: &dyn PrintLinks, page_key: &str) -> PrintBody 
                 });
             }
             Event::End(_) => {
+                opened.pop();
                 if stack.len() < 2 {
                     continue;
                 }
@@ -281,6 +295,11 @@ pub fn convert(body: &str, links: &dyn PrintLinks, page_key: &str) -> PrintBody 
                         .blocks
                         .push(json!({"t": "code", "v": text.trim_end_matches('\n'), "lang": lang})),
                     Kind::List(start) => {
+                        // Text of items flattened past `MAX_DEPTH` lands here.
+                        flush(&mut node);
+                        if !node.blocks.is_empty() {
+                            node.items.push(Value::Array(std::mem::take(&mut node.blocks)));
+                        }
                         let mut v = json!({"t": if start.is_some() { "ol" } else { "ul" }, "items": node.items});
                         if let Some(s) = start {
                             v["start"] = json!(s);
@@ -517,6 +536,24 @@ mod tests {
         assert_eq!(note["t"], "fn");
         assert_eq!(note["c"][0]["c"][0]["v"], "The note.");
         assert_eq!(b.len(), 7, "{b:#?}");
+    }
+
+    #[test]
+    fn deep_nesting_is_flattened_not_overflowed() {
+        let mut md = String::new();
+        for i in 0..3000 {
+            md.push_str(&" ".repeat(i * 2));
+            md.push_str("- x\n");
+        }
+        let b = convert(&md, &L, "x.md").blocks;
+        fn depth(v: &Value) -> usize {
+            match v {
+                Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
+                Value::Object(o) => 1 + o.values().map(depth).max().unwrap_or(0),
+                _ => 0,
+            }
+        }
+        assert!(depth(&Value::Array(b)) < 100);
     }
 
     #[test]

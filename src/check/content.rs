@@ -1,0 +1,433 @@
+//! Content checks, in every locale: `missing-alt`, `heading-order`, `vague-link-text`,
+//! `table-header`, `missing-title`, `unmarked-language`, `non-inclusive-term`,
+//! `review-overdue` and `missing-review-date`.
+//!
+//! Each page's Markdown is parsed once; the structural checks run on the events, and the
+//! text of each block (paragraph, heading, table cell, …) is collected with the file offset
+//! of every character for the term and language checks. Code, URLs and raw HTML blocks are
+//! never part of that text. Pages still marked `untranslated: true` are copies of their
+//! source and are not checked again.
+
+mod a11y;
+mod front;
+mod html;
+mod inclusive;
+mod language;
+mod terms;
+
+use crate::diagnostics::{line_col, Diagnostic};
+use crate::model::{Page, Site};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+use rayon::prelude::*;
+use std::ops::Range;
+
+/// Stands for something left out of a block's text (code, a URL, an image): words never
+/// run across it.
+pub(crate) const BREAK: char = '\0';
+
+/// One character of a block's text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TChar {
+    pub c: char,
+    /// Byte offset in the page file's text.
+    pub off: usize,
+    /// Inside an element with a `lang` attribute.
+    pub lang: bool,
+    /// Inside `<cite>`: a title cited as it is.
+    pub cite: bool,
+}
+
+pub(crate) struct Ctx<'a> {
+    site: &'a Site,
+    page: &'a Page,
+    tag: &'a str,
+    script: Option<&'static str>,
+    terms: &'a [terms::Entry],
+    strict: bool,
+}
+
+impl Ctx<'_> {
+    /// A diagnostic about this page at a byte offset of the file text.
+    fn at(&self, d: Diagnostic, off: usize) -> Diagnostic {
+        let (l, c) = line_col(&self.page.text, off);
+        d.file(&self.page.file)
+            .at(l, c)
+            .locale(self.tag)
+            .subject(self.page.path.clone())
+    }
+    fn at_line(&self, d: Diagnostic, line: usize) -> Diagnostic {
+        d.file(&self.page.file)
+            .line(Some(line))
+            .locale(self.tag)
+            .subject(self.page.path.clone())
+    }
+}
+
+pub fn check(site: &Site, strict: bool) -> Vec<Diagnostic> {
+    let lists = terms::Lists::load(site);
+    let scripts: Vec<_> = site
+        .locales
+        .iter()
+        .map(|l| language::locale_script(&l.icu))
+        .collect();
+    let mut out = lists.diags.clone();
+    out.par_extend(
+        site.pages
+            .par_iter()
+            .filter(|p| !p.front.untranslated)
+            .flat_map_iter(|page| {
+                let cx = Ctx {
+                    site,
+                    page,
+                    tag: &site.locales[page.locale].tag,
+                    script: scripts[page.locale],
+                    terms: &lists.by_locale[page.locale],
+                    strict,
+                };
+                check_page(&cx)
+            }),
+    );
+    out
+}
+
+fn check_page(cx: &Ctx) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    front::title(cx, &mut out);
+    front::review(cx, &mut out);
+    let blocks = body(cx, &mut out);
+    if let Some(script) = cx.script {
+        for b in &blocks {
+            language::unmarked_language(cx, b, script, &mut out);
+        }
+    }
+    inclusive::inclusive_terms(cx, &blocks, &mut out);
+    out
+}
+
+pub(crate) struct LinkState {
+    start: usize,
+    link_type: LinkType,
+    dest: String,
+    text: String,
+    image: bool,
+}
+
+/// Walks the page body: structural checks on the way, and the text of every block for the
+/// term and language checks.
+fn body(cx: &Ctx, out: &mut Vec<Diagnostic>) -> Vec<Vec<TChar>> {
+    let page = cx.page;
+    let base = page.body_start;
+    let src = page.body();
+    let events: Vec<(Event, Range<usize>)> =
+        Parser::new_ext(src, crate::render::markdown::options())
+            .into_offset_iter()
+            .collect();
+
+    let mut blocks: Vec<Vec<TChar>> = Vec::new();
+    let mut cur: Vec<TChar> = Vec::new();
+    // Open raw-HTML elements: (name, has `lang`, is `<cite>`, is code).
+    let mut stack: a11y::HtmlStack = Vec::new();
+    let mut code = 0usize;
+    let mut url_link = 0usize;
+    let mut link: Option<LinkState> = None;
+    let mut images: Vec<(usize, String)> = Vec::new();
+    let mut prev_level = 1u8;
+    let mut head: Option<(usize, bool)> = None;
+    let mut table_start = 0usize;
+    let mut html_block: Vec<(String, usize)> = Vec::new();
+
+    macro_rules! flush {
+        () => {
+            if !cur.is_empty() {
+                blocks.push(std::mem::take(&mut cur));
+            }
+        };
+    }
+
+    for (i, (ev, range)) in events.iter().enumerate() {
+        let at = base + range.start;
+        let flags = |stack: &[(String, bool, bool, bool)]| {
+            (
+                stack.iter().any(|s| s.1),
+                stack.iter().any(|s| s.2),
+                stack.iter().any(|s| s.3),
+            )
+        };
+        match ev {
+            Event::Start(tag) => {
+                if !inline_tag(tag) {
+                    flush!();
+                }
+                match tag {
+                    Tag::Heading { level, .. } => {
+                        a11y::heading(cx, level_num(*level), &mut prev_level, at, out);
+                    }
+                    Tag::CodeBlock(_) => code += 1,
+                    Tag::HtmlBlock => html_block.clear(),
+                    Tag::Table(_) => table_start = at,
+                    Tag::TableHead => head = Some((table_start, false)),
+                    Tag::Link {
+                        link_type,
+                        dest_url,
+                        ..
+                    } => {
+                        if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                            url_link += 1;
+                            cur.push(brk(at));
+                        }
+                        link = Some(LinkState {
+                            start: at,
+                            link_type: *link_type,
+                            dest: dest_url.to_string(),
+                            text: String::new(),
+                            image: false,
+                        });
+                    }
+                    Tag::Image { .. } => {
+                        images.push((at, String::new()));
+                        if let Some(l) = &mut link {
+                            l.image = true;
+                        }
+                        cur.push(brk(at));
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(tag) => {
+                if !inline_tag_end(tag) {
+                    flush!();
+                }
+                match tag {
+                    TagEnd::CodeBlock => code = code.saturating_sub(1),
+                    TagEnd::HtmlBlock => {
+                        let text: String = html_block.iter().map(|(t, _)| t.as_str()).collect();
+                        let pos = |k: usize| {
+                            let mut acc = 0;
+                            for (t, off) in &html_block {
+                                if k < acc + t.len() {
+                                    return off + (k - acc);
+                                }
+                                acc += t.len();
+                            }
+                            html_block.first().map_or(at, |(_, o)| *o)
+                        };
+                        a11y::raw_html(cx, &text, pos, &[], &mut stack, out);
+                    }
+                    TagEnd::TableHead => {
+                        if let Some((start, false)) = head {
+                            out.push(cx.at(
+                                Diagnostic::warning("table-header", "this table's header row is empty"),
+                                start,
+                            ).help("Write in each cell of the first row what its column holds (for example `| Warning sign | What you can do |`): screen readers read the header before each cell, and without it the table is a list of words."));
+                        }
+                        head = None;
+                    }
+                    TagEnd::Link => {
+                        if let Some(l) = link.take() {
+                            a11y::vague_link(cx, &l, out);
+                            if matches!(l.link_type, LinkType::Autolink | LinkType::Email) {
+                                url_link = url_link.saturating_sub(1);
+                            }
+                        }
+                    }
+                    TagEnd::Image => {
+                        if let Some((start, alt)) = images.pop() {
+                            if let Some(l) = &mut link {
+                                l.text.push_str(&alt);
+                            }
+                            if let Some(outer) = images.last_mut() {
+                                outer.1.push_str(&alt);
+                            } else {
+                                a11y::image_alt(cx, start, &alt, &events[i + 1..], out);
+                            }
+                        }
+                        cur.push(brk(at));
+                    }
+                    _ => {}
+                }
+            }
+            Event::Text(t) => {
+                if code > 0 {
+                    continue;
+                }
+                if let Some((_, h)) = &mut head {
+                    *h |= !t.trim().is_empty();
+                }
+                if let Some(img) = images.last_mut() {
+                    img.1.push_str(t);
+                } else if let Some(l) = &mut link {
+                    l.text.push_str(t);
+                }
+                if url_link > 0 {
+                    continue;
+                }
+                let (lang, cite, in_code) = flags(&stack);
+                if in_code {
+                    cur.push(brk(at));
+                    continue;
+                }
+                let exact = src.get(range.clone()) == Some(t.as_ref());
+                push_text(&mut cur, t, at, exact, lang, cite);
+            }
+            Event::Code(t) => {
+                if let Some((_, h)) = &mut head {
+                    *h |= !t.trim().is_empty();
+                }
+                if let Some(img) = images.last_mut() {
+                    img.1.push_str(t);
+                } else if let Some(l) = &mut link {
+                    l.text.push_str(t);
+                }
+                cur.push(brk(at));
+            }
+            Event::InlineHtml(t) => {
+                if let Some((_, h)) = &mut head {
+                    *h |= t.contains("<img");
+                }
+                let exact = src.get(range.clone()) == Some(t.as_ref());
+                a11y::raw_html(
+                    cx,
+                    t,
+                    |k| if exact { at + k } else { at },
+                    &events[i + 1..],
+                    &mut stack,
+                    out,
+                );
+                cur.push(brk(at));
+            }
+            Event::Html(t) => {
+                let exact = src.get(range.clone()) == Some(t.as_ref());
+                html_block.push((t.to_string(), at));
+                if !exact {
+                    // Offsets inside the line are unknown: point at its start.
+                    let last = html_block.last_mut().expect("just pushed");
+                    last.1 = at;
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                if code == 0 && url_link == 0 {
+                    let (lang, cite, _) = flags(&stack);
+                    cur.push(TChar {
+                        c: ' ',
+                        off: at,
+                        lang,
+                        cite,
+                    });
+                }
+                if let Some(l) = &mut link {
+                    l.text.push(' ');
+                }
+            }
+            Event::FootnoteReference(_) | Event::TaskListMarker(_) => cur.push(brk(at)),
+            _ => {}
+        }
+    }
+    flush!();
+    blocks
+}
+
+fn brk(off: usize) -> TChar {
+    TChar {
+        c: BREAK,
+        off,
+        lang: false,
+        cite: false,
+    }
+}
+
+fn inline_tag(t: &Tag) -> bool {
+    matches!(
+        t,
+        Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::Link { .. }
+            | Tag::Image { .. }
+    )
+}
+
+fn inline_tag_end(t: &TagEnd) -> bool {
+    matches!(
+        t,
+        TagEnd::Emphasis
+            | TagEnd::Strong
+            | TagEnd::Strikethrough
+            | TagEnd::Superscript
+            | TagEnd::Subscript
+            | TagEnd::Link
+            | TagEnd::Image
+    )
+}
+
+fn level_num(l: HeadingLevel) -> u8 {
+    l as u8
+}
+
+/// A word that is a web or e-mail address: left out of the text the checks read.
+pub(crate) fn looks_like_url(tok: &str) -> bool {
+    let t = tok.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
+    let lower = t.to_ascii_lowercase();
+    lower.contains("://")
+        || lower.starts_with("www.")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("tel:")
+        || t.split_once('@')
+            .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
+}
+
+pub(crate) fn push_text(
+    cur: &mut Vec<TChar>,
+    t: &str,
+    at: usize,
+    exact: bool,
+    lang: bool,
+    cite: bool,
+) {
+    let off = |i: usize| if exact { at + i } else { at };
+    let mut i = 0;
+    while i < t.len() {
+        let c = t[i..].chars().next().expect("in bounds");
+        if c.is_whitespace() {
+            cur.push(TChar {
+                c,
+                off: off(i),
+                lang,
+                cite,
+            });
+            i += c.len_utf8();
+            continue;
+        }
+        let end = t[i..].find(char::is_whitespace).map_or(t.len(), |e| i + e);
+        if looks_like_url(&t[i..end]) {
+            cur.push(brk(off(i)));
+        } else {
+            for (j, c) in t[i..end].char_indices() {
+                cur.push(TChar {
+                    c,
+                    off: off(i + j),
+                    lang,
+                    cite,
+                });
+            }
+        }
+        i = end;
+    }
+}
+
+pub(crate) fn snippet(chars: impl Iterator<Item = char>) -> String {
+    let s: String = chars
+        .map(|c| if c.is_whitespace() { ' ' } else { c })
+        .collect();
+    let s = s
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    if s.chars().count() > 48 {
+        format!("{}…", s.chars().take(45).collect::<String>().trim_end())
+    } else {
+        s
+    }
+}

@@ -1,0 +1,408 @@
+//! `non-inclusive-term`: term lists per locale and whole-word, case-insensitive matching.
+//!
+//! Herald ships a list for en, fr, es and ar (`src/check/terms/<lang>.yaml`, chosen by the
+//! locale's language subtag); a campaign's `locales/<locale>/terms.yaml` adds entries,
+//! replaces a shipped entry that has one of the same terms, or removes one with
+//! `remove: true`. Each entry:
+//!
+//! ```yaml
+//! - term: [illegal migrant, illegal immigrant]   # one term, or several forms
+//!   suggestion: undocumented migrant, or migrant in an irregular situation
+//!   why: A person cannot be illegal; only acts are.
+//! ```
+//!
+//! In a term, a space matches any run of spaces or a line break, and `*` matches the
+//! letters of one word (`*·*`: any word with a median dot).
+
+use super::{TChar, BREAK};
+use crate::diagnostics::Diagnostic;
+use crate::model::Site;
+use serde::Deserialize;
+
+const SHIPPED: [(&str, &str); 4] = [
+    ("en", include_str!("../terms/en.yaml")),
+    ("fr", include_str!("../terms/fr.yaml")),
+    ("es", include_str!("../terms/es.yaml")),
+    ("ar", include_str!("../terms/ar.yaml")),
+];
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    term: OneOrMany,
+    #[serde(default)]
+    suggestion: Option<String>,
+    #[serde(default)]
+    why: Option<String>,
+    #[serde(default)]
+    remove: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Pat {
+    Char(char),
+    Space,
+    Star,
+}
+
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The forms as written in the list; the first is the entry's name.
+    pub forms: Vec<String>,
+    /// The forms normalised (see [`normalize`]), for `allow_terms` and overrides.
+    keys: Vec<String>,
+    pats: Vec<Vec<Pat>>,
+    pub suggestion: String,
+    pub why: String,
+}
+
+impl Entry {
+    fn wildcard(&self) -> bool {
+        self.pats.iter().any(|p| p.contains(&Pat::Star))
+    }
+}
+
+/// The terms that apply to each locale of the campaign, by locale index.
+pub struct Lists {
+    pub by_locale: Vec<Vec<Entry>>,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// Lower case, Arabic short vowels and tatweel dropped, typographic apostrophes and odd
+/// spaces made plain, so that matching ignores them.
+fn norm_char(c: char, mut push: impl FnMut(char)) {
+    match c {
+        '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' => {}
+        '’' | 'ʼ' | '‘' => push('\''),
+        '\u{00A0}' | '\u{202F}' | '\u{2009}' => push(' '),
+        '\u{2027}' | '\u{22C5}' | '\u{2022}' => push('·'),
+        _ => c.to_lowercase().for_each(push),
+    }
+}
+
+pub fn normalize(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.trim().chars() {
+        norm_char(c, |n| out.push(n));
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn pattern(form: &str) -> Vec<Pat> {
+    let mut out = Vec::new();
+    for c in normalize(form).chars() {
+        out.push(match c {
+            '*' => Pat::Star,
+            c if c.is_whitespace() => Pat::Space,
+            c => Pat::Char(c),
+        });
+    }
+    out
+}
+
+fn parse(text: &str) -> Result<Vec<RawEntry>, serde_yaml_ng::Error> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    serde_yaml_ng::from_str(text)
+}
+
+fn entry(raw: RawEntry) -> Entry {
+    let forms = match raw.term {
+        OneOrMany::One(s) => vec![s],
+        OneOrMany::Many(v) => v,
+    };
+    Entry {
+        keys: forms.iter().map(|f| normalize(f)).collect(),
+        pats: forms.iter().map(|f| pattern(f)).collect(),
+        forms,
+        suggestion: raw.suggestion.unwrap_or_default(),
+        why: raw.why.unwrap_or_default(),
+    }
+}
+
+/// The shipped list for a language subtag (`en`, `fr`, `es`, `ar`), if any.
+fn shipped(lang: &str) -> Vec<Entry> {
+    SHIPPED
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map(|(l, text)| {
+            parse(text)
+                .unwrap_or_else(|e| panic!("src/check/terms/{l}.yaml: {e}"))
+                .into_iter()
+                .map(entry)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+impl Lists {
+    pub fn load(site: &Site) -> Lists {
+        let mut diags = Vec::new();
+        let by_locale = site
+            .locales
+            .iter()
+            .map(|l| {
+                let mut list = shipped(l.icu.id.language.as_str());
+                let rel = format!("locales/{}/terms.yaml", l.tag);
+                let Ok(text) = std::fs::read_to_string(site.root.join(&rel)) else {
+                    return list;
+                };
+                let raw = match parse(&text) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        let mut d = Diagnostic::error(
+                            "invalid-config",
+                            format!("{rel} is not a valid term list: {e}"),
+                        )
+                        .file(&rel)
+                        .locale(l.tag.clone())
+                        .help("The file is a YAML list; each entry has `term:` (a word or phrase, or a list of them), `suggestion:` and `why:`, or `term:` and `remove: true` to drop a term Herald ships.");
+                        let (line, column) = crate::load::yaml_error(&e, 0);
+                        d.line = line;
+                        d.column = column;
+                        diags.push(d);
+                        return list;
+                    }
+                };
+                for r in raw {
+                    let remove = r.remove;
+                    let e = entry(r);
+                    list.retain(|old| !old.keys.iter().any(|k| e.keys.contains(k)));
+                    if !remove {
+                        if e.suggestion.trim().is_empty() {
+                            diags.push(
+                                Diagnostic::error(
+                                    "invalid-config",
+                                    format!("the term `{}` in {rel} has no suggestion", e.forms.join(", ")),
+                                )
+                                .file(&rel)
+                                .locale(l.tag.clone())
+                                .help("Add `suggestion:` (what to write instead) and `why:` to the entry, or `remove: true` to stop flagging the term."),
+                            );
+                            continue;
+                        }
+                        list.push(e);
+                    }
+                }
+                list
+            })
+            .collect();
+        Lists { by_locale, diags }
+    }
+}
+
+/// One found term: indices into the normalised text (end exclusive) and the entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub entry: usize,
+}
+
+/// Normalised text of a block: (normalised char, offset of the original char, original).
+pub type Norm = Vec<(char, usize, char)>;
+
+/// The text of a block as the matcher sees it; `<cite>` text is left out (titles are cited
+/// as they are).
+pub fn norm_block(block: &[TChar]) -> Norm {
+    let mut out = Vec::with_capacity(block.len());
+    for t in block {
+        if t.cite {
+            out.push((BREAK, t.off, t.c));
+        } else {
+            norm_char(t.c, |n| out.push((n, t.off, t.c)));
+        }
+    }
+    out
+}
+
+/// Characters that continue a word: a term must not start or end next to one.
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '·' | '@')
+}
+
+/// Arabic proclitics written together with the next word (و، ف، ب، ك، ل): `والمهاجرين`
+/// still contains the term `المهاجرين`.
+fn arabic_prefix(p: &[char]) -> bool {
+    matches!(
+        p,
+        ['و']
+            | ['ف']
+            | ['ب']
+            | ['ك']
+            | ['ل']
+            | ['و', 'ب']
+            | ['و', 'ل']
+            | ['ف', 'ب']
+            | ['ف', 'ل']
+            | ['و', 'ك']
+    )
+}
+
+fn match_at(text: &[char], i: usize, pat: &[Pat]) -> Option<usize> {
+    let Some((first, rest)) = pat.split_first() else {
+        return (i >= text.len() || !in_word(text[i])).then_some(i);
+    };
+    match first {
+        Pat::Char(c) => (text.get(i) == Some(c)).then(|| match_at(text, i + 1, rest))?,
+        Pat::Space => {
+            let mut j = i;
+            while j < text.len() && text[j].is_whitespace() {
+                j += 1;
+            }
+            (j > i).then(|| match_at(text, j, rest))?
+        }
+        Pat::Star => {
+            let mut k = i;
+            while k < text.len() && in_word(text[k]) {
+                k += 1;
+            }
+            (i + 1..=k).rev().find_map(|j| match_at(text, j, rest))
+        }
+    }
+}
+
+/// Every term of `entries` in `norm`, whole words only; where matches overlap, the one
+/// that starts first wins, then the longest, then one without `*`.
+pub fn find(entries: &[Entry], norm: &Norm) -> Vec<Found> {
+    let text: Vec<char> = norm.iter().map(|t| t.0).collect();
+    let mut all = Vec::new();
+    for (w, _) in text
+        .iter()
+        .enumerate()
+        .filter(|(w, c)| in_word(**c) && (*w == 0 || !in_word(text[w - 1])))
+    {
+        let mut word_end = w;
+        while word_end < text.len() && in_word(text[word_end]) {
+            word_end += 1;
+        }
+        let starts = (w..word_end.min(w + 3)).filter(|&s| s == w || arabic_prefix(&text[w..s]));
+        for s in starts {
+            for (ei, e) in entries.iter().enumerate() {
+                for p in &e.pats {
+                    if let Some(end) = match_at(&text, s, p) {
+                        all.push(Found {
+                            start: s,
+                            end,
+                            entry: ei,
+                        });
+                    }
+                }
+            }
+        }
+    }
+    all.sort_by_key(|f| {
+        (
+            f.start,
+            std::cmp::Reverse(f.end),
+            entries[f.entry].wildcard(),
+        )
+    });
+    let mut out: Vec<Found> = Vec::new();
+    for f in all {
+        if out.last().is_none_or(|l| f.start >= l.end) {
+            out.push(f);
+        }
+    }
+    out
+}
+
+/// Whether `allow` (normalised `allow_terms` values) silences this match.
+pub fn allowed(entry: &Entry, found_text: &str, allow: &[String]) -> bool {
+    allow
+        .iter()
+        .any(|a| entry.keys.contains(a) || normalize(found_text) == *a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn block(s: &str) -> Vec<TChar> {
+        s.char_indices()
+            .map(|(off, c)| TChar {
+                c,
+                off,
+                lang: false,
+                cite: false,
+            })
+            .collect()
+    }
+
+    fn found(lang: &str, s: &str) -> Vec<String> {
+        let list = shipped(lang);
+        let n = norm_block(&block(s));
+        find(&list, &n)
+            .iter()
+            .map(|f| {
+                format!(
+                    "{}={}",
+                    n[f.start..f.end].iter().map(|t| t.2).collect::<String>(),
+                    list[f.entry].forms[0]
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shipped_lists_parse_and_have_suggestions() {
+        for (l, _) in SHIPPED {
+            let list = shipped(l);
+            assert!(list.len() >= 8, "{l}");
+            for e in list {
+                assert!(
+                    !e.suggestion.is_empty() && !e.why.is_empty(),
+                    "{l}: {:?}",
+                    e.forms
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn whole_words_case_insensitive() {
+        assert_eq!(
+            found("en", "The Chairman spoke."),
+            vec!["Chairman=chairman"]
+        );
+        assert!(found("en", "The chairmanship").is_empty());
+        assert_eq!(
+            found("en", "help for Illegal\nmigrants today"),
+            vec!["Illegal\nmigrants=illegal migrants"]
+        );
+        assert_eq!(
+            found("fr", "Les migrants arrivent"),
+            vec!["Les migrants=les migrants"]
+        );
+        assert!(found("fr", "les travailleurs migrants").is_empty());
+        assert_eq!(found("fr", "un clandestin"), vec!["clandestin=clandestin"]);
+    }
+
+    #[test]
+    fn median_dot_forms() {
+        assert_eq!(
+            found("fr", "les travailleur·euse·s et les étudiant·es"),
+            vec!["travailleur·euse·s=travailleur·euse·s", "étudiant·es=*·*"]
+        );
+        assert_eq!(found("fr", "payé·e"), vec!["payé·e=*·*"]);
+        assert!(found("fr", "a · b").is_empty());
+    }
+
+    #[test]
+    fn arabic_with_prefixes_and_vowels() {
+        assert_eq!(
+            found("ar", "حقوق المهاجرين غير الشرعيين"),
+            vec!["المهاجرين غير الشرعيين=المهاجرون غير الشرعيين"]
+        );
+        assert_eq!(found("ar", "ومهاجر غير شرعيٍّ").len(), 1);
+        assert!(found("ar", "مهاجر غير نظامي").is_empty());
+    }
+}

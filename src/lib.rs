@@ -259,7 +259,9 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     report.search = search_and_bundles.0;
     report.bundles = search_and_bundles.1;
     if !opts.only_site {
-        if let Err(d) = render::status::render(&site, &tera, &diagnostics, &staging.path().join("status")) {
+        if let Err(d) =
+            render::status::render(&site, &tera, &diagnostics, &staging.path().join("status"))
+        {
             render_diags.push(d);
         }
     }

@@ -215,7 +215,10 @@ fn status_command(
                         .iter()
                         .filter(|s| locale.is_none_or(|l| s.locale == l))
                         .collect();
-                    out(&format!("{}\n", serde_json::json!({ "locales": shown, "coverage": coverage })));
+                    out(&format!(
+                        "{}\n",
+                        serde_json::json!({ "locales": shown, "coverage": coverage })
+                    ));
                 }
                 Format::Human => {
                     out(&herald::status::human(&statuses, locale));
@@ -273,8 +276,14 @@ fn options(c: &Common) -> Options {
 
 fn print_report(report: &herald::Report, opts: &Options, format: Format) {
     match format {
-        Format::Json => out(&format!("{}\n", herald::diagnostics::to_json(&report.diagnostics))),
-        Format::Sarif => out(&format!("{}\n", herald::diagnostics::to_sarif(&report.diagnostics))),
+        Format::Json => out(&format!(
+            "{}\n",
+            herald::diagnostics::to_json(&report.diagnostics)
+        )),
+        Format::Sarif => out(&format!(
+            "{}\n",
+            herald::diagnostics::to_sarif(&report.diagnostics)
+        )),
         Format::Human => {
             let color = herald::diagnostics::use_color();
             for d in &report.diagnostics {

@@ -139,7 +139,13 @@ mod tests {
 
     #[test]
     fn unsafe_paths() {
-        for ok in ["work/rights.md", "حقوق/العمل.md", "a b/c.md", "_index.md", "été.md"] {
+        for ok in [
+            "work/rights.md",
+            "حقوق/العمل.md",
+            "a b/c.md",
+            "_index.md",
+            "été.md",
+        ] {
             assert_eq!(unsafe_path(ok), None, "{ok}");
         }
         for bad in [

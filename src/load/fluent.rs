@@ -86,8 +86,12 @@ fn load_dir(
                     // the end of the text it could not finish instead, where the fix goes.
                     let floor = e.slice.as_ref().map_or(0, |s| s.start);
                     let mut at = e.pos.start.min(source.len());
-                    let unclosed = matches!(e.kind, fluent_syntax::parser::ErrorKind::ExpectedToken('}'));
-                    while unclosed && at > floor && source[..at].ends_with(|c: char| c.is_whitespace()) {
+                    let unclosed =
+                        matches!(e.kind, fluent_syntax::parser::ErrorKind::ExpectedToken('}'));
+                    while unclosed
+                        && at > floor
+                        && source[..at].ends_with(|c: char| c.is_whitespace())
+                    {
                         at = source[..at].trim_end().len().max(floor);
                     }
                     let (line, col) = line_col(&source, at);

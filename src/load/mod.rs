@@ -53,9 +53,12 @@ fn symlink_diag(rel: &str) -> Diagnostic {
 pub(crate) fn read_text(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> Option<String> {
     use std::io::Read;
     let unreadable = |why: String| {
-        Diagnostic::error("unreadable-file", format!("Herald could not read {rel}: {why}"))
-            .file(rel)
-            .help("Check that the file exists and that you have permission to read it.")
+        Diagnostic::error(
+            "unreadable-file",
+            format!("Herald could not read {rel}: {why}"),
+        )
+        .file(rel)
+        .help("Check that the file exists and that you have permission to read it.")
     };
     let meta = match fs::symlink_metadata(path) {
         Ok(m) => m,
@@ -89,8 +92,8 @@ pub(crate) fn read_text(path: &Path, rel: &str, diags: &mut Vec<Diagnostic>) -> 
         return None;
     }
     let mut bytes = Vec::with_capacity(meta.len() as usize);
-    let read = fs::File::open(path)
-        .and_then(|f| f.take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes));
+    let read =
+        fs::File::open(path).and_then(|f| f.take(MAX_TEXT_BYTES + 1).read_to_end(&mut bytes));
     if let Err(e) = read {
         diags.push(unreadable(e.to_string()));
         return None;
@@ -206,9 +209,14 @@ fn load_config(root: &Path) -> Result<Campaign, LoadFailure> {
     };
     let campaign: Campaign = serde_yaml_ng::from_str(&text).map_err(|e| {
         let (line, column) = yaml_error(&e, 0).or_alias(&text, &e, 0);
-        let mut d = Diagnostic::error("invalid-config", format!("campaign.yaml is not valid: {}", yaml_message(&e)))
-            .file("campaign.yaml")
-            .help("campaign.yaml needs at least `title`, `source_locale` and `locales`; see the README.");
+        let mut d = Diagnostic::error(
+            "invalid-config",
+            format!("campaign.yaml is not valid: {}", yaml_message(&e)),
+        )
+        .file("campaign.yaml")
+        .help(
+            "campaign.yaml needs at least `title`, `source_locale` and `locales`; see the README.",
+        );
         d.line = line;
         d.column = column;
         LoadFailure::Invalid(vec![d])
@@ -303,11 +311,16 @@ fn load_partners(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Partner>, Opt
             diags.push(
                 Diagnostic::error(
                     "invalid-partners",
-                    format!("the address of `{}` is `{url}`, which is not a web address", p.id),
+                    format!(
+                        "the address of `{}` is `{url}`, which is not a web address",
+                        p.id
+                    ),
                 )
                 .file(rel)
                 .at(p.line, 1)
-                .help("Give the partner's site as an address that starts with https:// (or http://)."),
+                .help(
+                    "Give the partner's site as an address that starts with https:// (or http://).",
+                ),
             );
         }
     }
@@ -379,8 +392,11 @@ fn unsafe_path_diag(rel: &str, why: &str) -> Diagnostic {
 /// Settings that name files: the theme must be a folder name inside `themes/`.
 fn check_config(config: &Campaign, text: &str) -> Result<(), LoadFailure> {
     let theme = &config.theme;
-    let why = crate::paths::unsafe_path(theme)
-        .or_else(|| theme.contains('/').then_some("it is a path, not a folder name"));
+    let why = crate::paths::unsafe_path(theme).or_else(|| {
+        theme
+            .contains('/')
+            .then_some("it is a path, not a folder name")
+    });
     if let Some(why) = why {
         return Err(LoadFailure::Invalid(vec![Diagnostic::error(
             "invalid-config",

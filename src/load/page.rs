@@ -61,7 +61,9 @@ pub fn web_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
     (lower.starts_with("https://") || lower.starts_with("http://"))
         && crate::render::sanitize::safe_url(url)
-        && !url.chars().any(|c| c.is_control() || c == '"' || c == '<' || c == '>')
+        && !url
+            .chars()
+            .any(|c| c.is_control() || c == '"' || c == '<' || c == '>')
 }
 
 pub fn parse_page(
@@ -132,7 +134,10 @@ pub fn parse_page(
             diags.push(
                 Diagnostic::error(
                     "invalid-front-matter",
-                    format!("the source “{}” links to `{url}`, which is not a web address", src.title),
+                    format!(
+                        "the source “{}” links to `{url}`, which is not a web address",
+                        src.title
+                    ),
                 )
                 .file(rel)
                 .line(key_lines.get("sources").copied())

@@ -15,19 +15,99 @@ use std::collections::{HashMap, HashSet};
 /// What a page's HTML may contain without anyone asking: everything pulldown-cmark writes,
 /// and the inline and block elements an author needs for accessible text.
 pub const BASE_TAGS: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col",
-    "colgroup", "dd", "del", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2",
-    "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q",
-    "rp", "rt", "ruby", "s", "samp", "section", "small", "span", "strong", "sub", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "section",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
 ];
 
 /// Tags `allow_html` can never allow: they run code, load other pages or documents, submit
 /// data, or restyle the whole page.
 pub const REFUSED: &[&str] = &[
-    "applet", "base", "button", "embed", "form", "frame", "frameset", "iframe", "input",
-    "link", "math", "meta", "noembed", "noframes", "noscript", "object", "option", "param",
-    "plaintext", "portal", "script", "select", "style", "svg", "template", "textarea", "xmp",
+    "applet",
+    "base",
+    "button",
+    "embed",
+    "form",
+    "frame",
+    "frameset",
+    "iframe",
+    "input",
+    "link",
+    "math",
+    "meta",
+    "noembed",
+    "noframes",
+    "noscript",
+    "object",
+    "option",
+    "param",
+    "plaintext",
+    "portal",
+    "script",
+    "select",
+    "style",
+    "svg",
+    "template",
+    "textarea",
+    "xmp",
 ];
 
 /// Attributes allowed on every allowed element.
@@ -36,7 +116,12 @@ const GENERIC_ATTRS: &[&str] = &["class", "dir", "id", "lang", "title"];
 /// Attributes allowed on some elements (URL attributes are checked against [`safe_url`]).
 const TAG_ATTRS: &[(&str, &[&str])] = &[
     ("a", &["href", "hreflang"]),
-    ("img", &["src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding"]),
+    (
+        "img",
+        &[
+            "src", "alt", "width", "height", "srcset", "sizes", "loading", "decoding",
+        ],
+    ),
     ("ol", &["start", "reversed"]),
     ("td", &["colspan", "rowspan", "style"]),
     ("th", &["colspan", "rowspan", "scope", "style"]),
@@ -330,7 +415,15 @@ fn decode_entities(v: &str) -> String {
     out
 }
 
-const URL_ATTRS: [&str; 7] = ["href", "src", "cite", "action", "formaction", "poster", "data"];
+const URL_ATTRS: [&str; 7] = [
+    "href",
+    "src",
+    "cite",
+    "action",
+    "formaction",
+    "poster",
+    "data",
+];
 
 /// What [`clean`] will remove from a piece of raw HTML, tag by tag.
 pub fn findings(html: &str, extra: &[String]) -> Vec<Finding> {
@@ -350,7 +443,8 @@ pub fn findings(html: &str, extra: &[String]) -> Vec<Finding> {
             if attr.starts_with("on") {
                 push(format!("the event handler `{attr}` on <{}>", tag.name));
             } else if attr == "style" {
-                if !(matches!(tag.name.as_str(), "td" | "th") && CELL_STYLES.contains(&value.trim()))
+                if !(matches!(tag.name.as_str(), "td" | "th")
+                    && CELL_STYLES.contains(&value.trim()))
                 {
                     push(format!("the `style` attribute on <{}>", tag.name));
                 }
@@ -380,13 +474,19 @@ mod tests {
         let dirty = r#"<p onclick="steal()">Hi <script>alert(1)</script><a href="javascript:alert(1)">x</a><a href=" JaVa&#x53;cript:alert(1)">y</a><iframe src="https://evil.example/"></iframe><form action="/x"><input name="q"><button>Go</button></form><span style="position:fixed" lang="fr">Salut</span><style>body{display:none}</style><img src="x.png" onerror="alert(1)" width="10"></p>"#;
         let clean = clean(dirty, &none());
         for bad in [
-            "onclick", "script", "alert", "javascript", "iframe", "form", "input", "button",
-            "style", "onerror", "evil",
+            "onclick",
+            "script",
+            "alert",
+            "javascript",
+            "iframe",
+            "form",
+            "input",
+            "button",
+            "style",
+            "onerror",
+            "evil",
         ] {
-            assert!(
-                !clean.to_lowercase().contains(bad),
-                "{bad} left in {clean}"
-            );
+            assert!(!clean.to_lowercase().contains(bad), "{bad} left in {clean}");
         }
         assert!(clean.contains(r#"<span lang="fr">Salut</span>"#), "{clean}");
         assert!(clean.contains(r#"<img src="x.png" width="10">"#), "{clean}");
@@ -409,7 +509,10 @@ mod tests {
             c.contains("<input disabled=\"\" type=\"checkbox\" checked=\"\"/>"),
             "{c}"
         );
-        assert!(c.contains("srcset=\"../../assets/p.480w.jpg 480w, ../../assets/p.960w.jpg 960w\""), "{c}");
+        assert!(
+            c.contains("srcset=\"../../assets/p.480w.jpg 480w, ../../assets/p.960w.jpg 960w\""),
+            "{c}"
+        );
         assert!(c.contains("loading=\"lazy\" decoding=\"async\""), "{c}");
         assert!(c.contains("href=\"mailto:info@example.org\""), "{c}");
         assert!(c.contains("href=\"../job/index.html#fees\""), "{c}");
@@ -419,7 +522,11 @@ mod tests {
     fn the_allow_list_adds_tags_but_never_dangerous_ones() {
         let html = "<details open><summary>More</summary>Text</details><script>x()</script>";
         assert!(!clean(html, &none()).contains("<details"));
-        let extra = vec!["details".to_string(), "summary".to_string(), "script".to_string()];
+        let extra = vec![
+            "details".to_string(),
+            "summary".to_string(),
+            "script".to_string(),
+        ];
         let c = clean(html, &extra);
         assert!(
             c.contains("<details open=\"\"><summary>More</summary>Text</details>"),

@@ -358,7 +358,11 @@ impl<'a> Renderer<'a> {
                 };
                 let r = markdown::render(p.body(), &links);
                 // A table wider than a phone scrolls (style.css); tabindex lets a keyboard scroll it.
-                (r.html.replace("<table>", "<table tabindex=\"0\">"), r.toc, Some(p))
+                (
+                    r.html.replace("<table>", "<table tabindex=\"0\">"),
+                    r.toc,
+                    Some(p),
+                )
             }
             None => (String::new(), Vec::new(), None),
         };

@@ -264,7 +264,10 @@ pub(super) fn unmarked_language(
             .filter(|(i, _)| *i != cx.page.locale)
             .find(|(_, l)| locale_script(&l.icu) == Some(run.script))
             .map_or("en", |(_, l)| l.tag.as_str());
-        let rtl = matches!(run.script, "Arab" | "Hebr" | "Syrc" | "Thaa" | "Nkoo" | "Adlm");
+        let rtl = matches!(
+            run.script,
+            "Arab" | "Hebr" | "Syrc" | "Thaa" | "Nkoo" | "Adlm"
+        );
         let dir = match (rtl, cx.site.locales[cx.page.locale].rtl) {
             (true, false) => " dir=\"rtl\"",
             (false, true) => " dir=\"ltr\"",

@@ -298,7 +298,8 @@ pub fn convert(body: &str, links: &dyn PrintLinks, page_key: &str) -> PrintBody 
                         // Text of items flattened past `MAX_DEPTH` lands here.
                         flush(&mut node);
                         if !node.blocks.is_empty() {
-                            node.items.push(Value::Array(std::mem::take(&mut node.blocks)));
+                            node.items
+                                .push(Value::Array(std::mem::take(&mut node.blocks)));
                         }
                         let mut v = json!({"t": if start.is_some() { "ol" } else { "ul" }, "items": node.items});
                         if let Some(s) = start {

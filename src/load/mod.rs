@@ -307,22 +307,6 @@ fn load_partners(root: &Path, diags: &mut Vec<Diagnostic>) -> (Vec<Partner>, Opt
         .collect();
     for (i, p) in partners.iter_mut().enumerate() {
         p.line = starts.get(i).copied().unwrap_or(1);
-        if let Some(url) = p.url.as_deref().filter(|u| !page::web_url(u)) {
-            diags.push(
-                Diagnostic::error(
-                    "invalid-partners",
-                    format!(
-                        "the address of `{}` is `{url}`, which is not a web address",
-                        p.id
-                    ),
-                )
-                .file(rel)
-                .at(p.line, 1)
-                .help(
-                    "Give the partner's site as an address that starts with https:// (or http://).",
-                ),
-            );
-        }
     }
     (partners, Some(rel.into()))
 }

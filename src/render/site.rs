@@ -357,7 +357,7 @@ impl<'a> Renderer<'a> {
                     images: &self.images,
                 };
                 let r = markdown::render(p.body(), &links);
-                // A table wider than a phone scrolls (style.css); tabindex lets a keyboard scroll it.
+                // A table wider than the screen scrolls: tabindex lets a keyboard scroll it too.
                 (
                     r.html.replace("<table>", "<table tabindex=\"0\">"),
                     r.toc,

@@ -140,12 +140,7 @@ fn every_page_of_the_example_shows_its_partners_in_the_readers_language() {
             for id in front_partners(&src) {
                 assert!(shown.contains(&id), "{l}/{rel} does not credit {id}");
                 let p = partners.iter().find(|p| p["id"] == id.as_str()).unwrap();
-                let name = p["names"]
-                    .get(l)
-                    .or(Some(&p["name"]))
-                    .unwrap()
-                    .as_str()
-                    .unwrap();
+                let name = p["names"].get(l).unwrap_or(&p["name"]).as_str().unwrap();
                 let html = fs::read_to_string(f.path()).unwrap();
                 assert!(
                     html.contains(&name.replace('&', "&amp;").replace('\'', "&#39;")),

@@ -424,6 +424,12 @@ pub fn load(root: &Path, today: jiff::civil::Date) -> Result<(Site, Vec<Diagnost
     }
 
     let theme_dir = root.join("themes").join(&config.theme);
+    let theme_rel = format!("themes/{}/templates", config.theme);
+    if fs::symlink_metadata(theme_dir.join("templates")).is_ok_and(|m| m.file_type().is_symlink())
+        || symlinked_parent(&theme_dir.join("templates"), &theme_rel).is_some()
+    {
+        return Err(LoadFailure::Invalid(vec![symlink_diag(&theme_rel)]));
+    }
     if !theme_dir.join("templates").is_dir() {
         return Err(LoadFailure::Invalid(vec![Diagnostic::error(
             "missing-theme",

@@ -255,8 +255,8 @@ fn builder(extra: &[String]) -> ammonia::Builder<'_> {
         .attribute_filter(|element, attribute, value| match attribute {
             "style" => CELL_STYLES
                 .contains(&value.trim())
-                .then(|| Cow::Borrowed(value)),
-            "srcset" => srcset_safe(value).then(|| Cow::Borrowed(value)),
+                .then_some(Cow::Borrowed(value)),
+            "srcset" => srcset_safe(value).then_some(Cow::Borrowed(value)),
             _ => {
                 let _ = element;
                 Some(Cow::Borrowed(value))

@@ -41,6 +41,9 @@ pub struct PrintStats {
 /// Memoised results unused for this many documents are dropped.
 const EVICT_AFTER: usize = 4;
 
+/// The stack of each thread that compiles documents.
+const STACK_SIZE: usize = 256 << 20;
+
 fn print_dir(site: &Site) -> PathBuf {
     site.theme_dir.join("print")
 }
@@ -152,37 +155,55 @@ pub fn render(site: &Site, out: &Path) -> (PrintStats, Vec<Diagnostic>) {
         })
         .collect();
     let theme = theme_rel(site);
-    let results: Vec<Result<(usize, usize), Vec<Diagnostic>>> = jobs
-        .par_iter()
-        .map(|job| {
-            let ld = &locales[job.locale];
-            let file = format!("{}/{}.pdf", ld.tag, job.name);
-            let label = format!("print/{file}");
-            let (value, _title) = packs::document(site, ld, job);
-            let bytes = serde_json::to_vec(&value).expect("JSON values serialise");
-            let result = compile::compile(
-                &shared,
-                bytes,
-                &label,
-                &format!("herald/{file}"),
-                &theme,
-                site.today,
-            );
-            comemo::evict(EVICT_AFTER);
-            let compiled = result.map_err(|f| {
-                f.diagnostics
-                    .into_iter()
-                    .map(|d| d.locale(ld.tag.clone()))
-                    .collect::<Vec<_>>()
-            })?;
-            let path = out.join(&file);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent).map_err(|e| vec![io_error(parent, e)])?;
-            }
-            std::fs::write(&path, &compiled.pdf).map_err(|e| vec![io_error(&path, e)])?;
-            Ok((job.locale, compiled.pages))
-        })
-        .collect();
+    // Typst recurses deeply on long documents (a booklet of a hundred pages): its threads get
+    // a larger stack than rayon's default 2 MiB (address space, not memory, until used).
+    let pool = match rayon::ThreadPoolBuilder::new()
+        .num_threads(rayon::current_num_threads())
+        .stack_size(STACK_SIZE)
+        .thread_name(|i| format!("herald-print-{i}"))
+        .build()
+    {
+        Ok(p) => p,
+        Err(e) => {
+            diags.push(Diagnostic::error(
+                "print-error",
+                format!("Herald could not start the threads that make the PDFs: {e}"),
+            ));
+            return (stats, diags);
+        }
+    };
+    let results: Vec<Result<(usize, usize), Vec<Diagnostic>>> = pool.install(|| {
+        jobs.par_iter()
+            .map(|job| {
+                let ld = &locales[job.locale];
+                let file = format!("{}/{}.pdf", ld.tag, job.name);
+                let label = format!("print/{file}");
+                let (value, _title) = packs::document(site, ld, job);
+                let bytes = serde_json::to_vec(&value).expect("JSON values serialise");
+                let result = compile::compile(
+                    &shared,
+                    bytes,
+                    &label,
+                    &format!("herald/{file}"),
+                    &theme,
+                    site.today,
+                );
+                comemo::evict(EVICT_AFTER);
+                let compiled = result.map_err(|f| {
+                    f.diagnostics
+                        .into_iter()
+                        .map(|d| d.locale(ld.tag.clone()))
+                        .collect::<Vec<_>>()
+                })?;
+                let path = out.join(&file);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent).map_err(|e| vec![io_error(parent, e)])?;
+                }
+                std::fs::write(&path, &compiled.pdf).map_err(|e| vec![io_error(&path, e)])?;
+                Ok((job.locale, compiled.pages))
+            })
+            .collect()
+    });
     let mut per_locale = vec![0usize; site.locales.len()];
     for r in results {
         match r {

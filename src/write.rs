@@ -50,6 +50,23 @@ impl Staging {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
+        // A build killed between the two renames of `commit` leaves the previous output
+        // aside and none in place: put it back before anything else.
+        if !target.exists() {
+            let aside = fs::read_dir(parent).ok().and_then(|rd| {
+                rd.flatten()
+                    .filter(|e| {
+                        e.file_name()
+                            .to_string_lossy()
+                            .starts_with(&format!("{OLD_PREFIX}{name}-"))
+                            && e.path().join(MARKER).is_file()
+                    })
+                    .max_by_key(|e| e.metadata().and_then(|m| m.modified()).ok())
+            });
+            if let Some(aside) = aside {
+                fs::rename(aside.path(), target)?;
+            }
+        }
         if let Ok(rd) = fs::read_dir(parent) {
             for e in rd.flatten() {
                 let n = e.file_name().to_string_lossy().into_owned();

@@ -18,7 +18,11 @@ fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter(|e| e.file_type().is_file())
         .map(|e| {
             (
-                e.path().strip_prefix(dir).unwrap().to_string_lossy().into_owned(),
+                e.path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .to_string_lossy()
+                    .into_owned(),
                 fs::read(e.path()).unwrap(),
             )
         })
@@ -39,7 +43,8 @@ fn big() -> Campaign {
     let c = Campaign::fixture("hostile-base");
     let para = "Before you leave, keep a copy of your passport and your contract. ".repeat(12);
     for i in 0..600 {
-        let body = format!("## Part {i}\n\n{para}\n\n- one\n- two\n\n| a | b |\n|---|---|\n| {i} | x |\n");
+        let body =
+            format!("## Part {i}\n\n{para}\n\n- one\n- two\n\n| a | b |\n|---|---|\n| {i} | x |\n");
         c.write(
             &format!("content/en/big/p{i:04}.md"),
             &format!("---\ntitle: Page {i}\nsummary: Page {i}.\nreviewed: 2026-10-01\n---\n{body}"),
@@ -103,7 +108,8 @@ fn an_interrupted_build_leaves_the_previous_output_intact() {
     // The next build would change a page: if any of it reached output/, this would show.
     c.write(
         "content/en/work/rights.md",
-        &c.read("content/en/work/rights.md").replace("You must be paid on time.", "CHANGED"),
+        &c.read("content/en/work/rights.md")
+            .replace("You must be paid on time.", "CHANGED"),
     );
     for signal in ["-KILL", "-INT"] {
         interrupt(&c, signal);
@@ -131,7 +137,12 @@ fn a_build_killed_between_the_two_renames_loses_nothing() {
     let aside = c.root().join(".herald-old-output-killed");
     fs::rename(&output, &aside).unwrap();
     fs::create_dir(c.root().join(".herald-staging-output-killed")).unwrap();
-    fs::write(c.root().join(".herald-staging-output-killed/.herald-output"), "").unwrap();
+    fs::write(
+        c.root()
+            .join(".herald-staging-output-killed/.herald-output"),
+        "",
+    )
+    .unwrap();
     // A build that fails (an error in a page) must not touch either.
     c.write("content/en/work/broken.md", "---\ntitle: [\n---\n");
     let out = c.herald(&["build", "--only", "site"]);
@@ -174,7 +185,13 @@ fn output_is_refused_where_it_would_replace_something() {
         foreign.path().to_path_buf(),
     ] {
         let o = c.herald(&["build", "--out", out.to_str().unwrap()]);
-        assert_eq!(o.status.code(), Some(2), "--out {}: {}", out.display(), stderr(&o));
+        assert_eq!(
+            o.status.code(),
+            Some(2),
+            "--out {}: {}",
+            out.display(),
+            stderr(&o)
+        );
         assert!(stderr(&o).contains("refusing"), "{}", stderr(&o));
     }
     assert_eq!(tree(c.root()), before);

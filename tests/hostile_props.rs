@@ -20,13 +20,16 @@ fn segment() -> impl Strategy<Value = String> {
 
 /// A page path inside a locale folder, as the loader accepts it.
 fn page_path() -> impl Strategy<Value = String> {
-    (prop::collection::vec(segment(), 0..4), segment(), any::<bool>()).prop_map(
-        |(dirs, name, index)| {
+    (
+        prop::collection::vec(segment(), 0..4),
+        segment(),
+        any::<bool>(),
+    )
+        .prop_map(|(dirs, name, index)| {
             let mut parts = dirs;
             parts.push(if index { "_index".into() } else { name });
             format!("{}.md", parts.join("/"))
-        },
-    )
+        })
 }
 
 fn locale() -> impl Strategy<Value = String> {

@@ -194,7 +194,7 @@ fn sarif_output_validates_against_the_schema() {
     assert!(results
         .iter()
         .any(|r| r["ruleId"] == "missing-translation" && r["level"] == "error"));
-    let schema = repo().join("../shared/schemas/sarif-schema-2.1.0.json");
+    let schema = repo().join("tests/sarif-schema-2.1.0.json");
     let script = "import json,sys\nimport jsonschema\nschema=json.load(open(sys.argv[1]))\ndoc=json.load(open(sys.argv[2]))\njsonschema.validate(doc, schema)\nprint('valid')\n";
     let py = Command::new("python3")
         .arg("-c")

@@ -278,7 +278,7 @@ impl<'a> Renderer<'a> {
         // Language switcher: this path in every locale that has it (fallbacks included, so a
         // reader can always switch, and sees the notice where there is no translation).
         let switcher: Vec<LocaleLink> = (0..site.locales.len())
-            .filter(|&o| self.all[o].contains(&job.path))
+            .filter(|&o| job.path == "partners" || self.all[o].contains(&job.path))
             .map(|o| LocaleLink {
                 lang: site.locales[o].tag.clone(),
                 dir: site.locales[o].dir(),

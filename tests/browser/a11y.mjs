@@ -235,7 +235,7 @@ async function shots(browser, dir) {
       });
       if (!info) break;
       order.push(info);
-      if (i <= 12 || i % 5 === 0) {
+      {
         const el = await page.evaluateHandle(() => document.activeElement);
         const box = await el.asElement().boundingBox();
         if (box) {

@@ -190,28 +190,26 @@ fn allowed_attr(tag: &str, attr: &str) -> bool {
             .any(|(t, attrs)| *t == tag && attrs.contains(&attr))
 }
 
-/// Whether a URL is relative or uses one of the [`SCHEMES`]. Browsers ignore leading
-/// spaces and controls and remove tabs and newlines anywhere, so the check does too.
+/// Whether a URL is relative or uses one of the [`SCHEMES`], read as browsers read it (the
+/// WHATWG URL standard): leading spaces and controls are ignored, tabs and newlines removed
+/// anywhere, and a scheme is a letter followed by letters, digits, `+`, `-` or `.` up to
+/// the first `:`. Anything else before a `:` makes the URL relative, which is safe.
 pub fn safe_url(url: &str) -> bool {
     let cleaned: String = url
         .trim_start_matches(|c: char| c <= ' ')
         .chars()
         .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
         .collect();
-    let end = cleaned.find([':', '/', '?', '#']).unwrap_or(cleaned.len());
-    if !cleaned[end..].starts_with(':') {
+    let Some(end) = cleaned.find(':') else {
         return true;
-    }
+    };
     let scheme = &cleaned[..end];
-    // A scheme starts with a letter; `C:` is a Windows path, never safe in a web page.
-    if !scheme.starts_with(|c: char| c.is_ascii_alphabetic())
-        || !scheme
+    let is_scheme = scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
-    {
-        return false;
-    }
-    SCHEMES.iter().any(|s| scheme.eq_ignore_ascii_case(s))
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    // `C:` is a scheme to a browser too: never a working link in a web page.
+    !is_scheme || SCHEMES.iter().any(|s| scheme.eq_ignore_ascii_case(s))
 }
 
 fn srcset_safe(value: &str) -> bool {
@@ -549,6 +547,9 @@ mod tests {
             "/x:y",
             "?q=a:b",
             "work/rights.md",
+            "javas cript:x",
+            "[javascript:x",
+            "jav\u{fffd}ascript:x",
         ] {
             assert!(safe_url(ok), "{ok}");
         }

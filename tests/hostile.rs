@@ -10,7 +10,7 @@ use common::*;
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::time::{Duration, Instant};
 
@@ -568,7 +568,24 @@ fn running_as_root() -> bool {
 /// their permissions (CAP_DAC_OVERRIDE), so `chmod 000` would prove nothing.
 fn herald_unprivileged(c: &Campaign, args: &[&str]) -> Output {
     use std::os::unix::process::CommandExt;
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_herald"));
+    // As `nobody`, the binary must be reachable too: CI keeps its target folder under the
+    // root user's home (mode 0700), so the test runs a copy from a world-readable folder.
+    let bin_dir = tempfile::Builder::new()
+        .prefix("herald-bin")
+        .tempdir_in(std::env::temp_dir())
+        .unwrap();
+    let bin = bin_dir.path().join("herald");
+    if running_as_root() {
+        fs::copy(env!("CARGO_BIN_EXE_herald"), &bin).unwrap();
+        chmod(bin_dir.path(), 0o755);
+        chmod(&bin, 0o755);
+    }
+    let program = if running_as_root() {
+        bin.clone()
+    } else {
+        PathBuf::from(env!("CARGO_BIN_EXE_herald"))
+    };
+    let mut cmd = Command::new(&program);
     cmd.args(args)
         .arg("--root")
         .arg(c.root())

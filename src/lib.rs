@@ -226,6 +226,7 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
         Ok(rel) => load::rel_path(Path::new(""), &rel.join("site")),
         Err(_) => out.join("site").display().to_string(),
     };
+    let print_label = label.strip_suffix("site").unwrap_or(&label).to_string() + "print";
     let renderer = render::site::Renderer::new(&site, &tera, &site_dir, label)
         .with_progress(opts.progress.clone());
     // Print packs are made alongside the HTML, and the search pages and bundles, which read
@@ -250,7 +251,10 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
             }
             (stats, diags, extra)
         },
-        || (!opts.only_site && !opts.preview).then(|| render::print::render(&site, &print_dir)),
+        || {
+            (!opts.only_site && !opts.preview)
+                .then(|| render::print::render(&site, &print_dir, &print_label))
+        },
     );
     if let Some((print_stats, print_diags)) = print {
         render_diags.extend(print_diags);

@@ -322,3 +322,96 @@ fn a_pack_naming_an_unknown_page_is_refused() {
         .contains("work/nothing.md"));
     assert_eq!(bad[0]["line"], 10, "the line in campaign.yaml");
 }
+
+#[test]
+fn every_pack_prints_its_partners_and_a_theme_that_drops_them_fails() {
+    let c = Campaign::fixture("print-credits");
+    let out = c.herald(&["build"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let print = c.root().join("output/print");
+    let names = [
+        (
+            "en",
+            ["Riverside Council", "Workers' Union", "Community Radio"],
+        ),
+        ("ar", ["مجلس ريفرسايد", "نقابة العمال", "الإذاعة المجتمعية"]),
+    ];
+    for (locale, credited) in names {
+        for pack in ["booklet", "leaflet-work-pay", "posters"] {
+            let pdf = print.join(format!("{locale}/{pack}.pdf"));
+            let text = text_of(&pdf).replace('\u{2019}', "'");
+            for name in credited {
+                assert!(text.contains(name), "{locale}/{pack} lacks {name}: {text}");
+            }
+            assert!(
+                !text.contains("Safe Harbour") && !text.contains("المرفأ الآمن"),
+                "{locale}/{pack} prints the web-only partner"
+            );
+            // Both logos, each with its alternative text in the structure tree.
+            let tree = String::from_utf8_lossy(&inflated(&pdf)).into_owned();
+            let alts = tree.matches("/Alt").count();
+            assert!(
+                alts >= 3,
+                "{locale}/{pack}: two logos and a QR code, {alts} /Alt"
+            );
+        }
+    }
+
+    // A print theme without the booklet's credits page: every booklet fails, naming its PDF.
+    let main = c.read("themes/default/print/main.typ");
+    let without = main.replacen("  credits()\n} else if", "} else if", 1);
+    assert_ne!(main, without, "the booklet calls credits()");
+    c.write("themes/default/print/main.typ", &without);
+    fs::remove_dir_all(c.root().join("output")).unwrap();
+    let out = c.herald(&["build", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let unattributed = with_code(&r, "unattributed-partner");
+    let about = |file: &str, needle: &str| {
+        unattributed
+            .iter()
+            .any(|d| d["file"] == file && d["message"].as_str().unwrap().contains(needle))
+    };
+    // The booklet still names the page's partners at the page's end, but not their logos,
+    // and the campaign-wide council only appears on its credits page.
+    assert!(
+        about("output/print/en/booklet.pdf", "Workers' Union"),
+        "{r:#}"
+    );
+    assert!(
+        about("output/print/ar/booklet.pdf", "نقابة العمال"),
+        "{r:#}"
+    );
+    assert!(
+        unattributed
+            .iter()
+            .all(|d| d["file"].as_str().unwrap().ends_with("booklet.pdf")),
+        "leaflets and posters still credit everyone: {r:#}"
+    );
+    assert!(!c.root().join("output").exists(), "nothing is written");
+
+    // Without the logo strip, leaflets and posters lose the logos (names stay).
+    let no_logos = main
+        .replace("logo-strip(0.9cm)", "")
+        .replace("logo-strip(1.2cm)", "");
+    c.write("themes/default/print/main.typ", &no_logos);
+    let out = c.herald(&["build", "--format", "json"]);
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files: std::collections::BTreeSet<&str> = with_code(&r, "unattributed-partner")
+        .iter()
+        .map(|d| d["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        files.into_iter().collect::<Vec<_>>(),
+        [
+            "output/print/ar/leaflet-work-pay.pdf",
+            "output/print/ar/posters.pdf",
+            "output/print/en/leaflet-work-pay.pdf",
+            "output/print/en/posters.pdf"
+        ],
+        "{r:#}"
+    );
+    assert!(with_code(&r, "unattributed-partner")
+        .iter()
+        .all(|d| d["message"].as_str().unwrap().contains("logo")));
+}

@@ -1,6 +1,7 @@
 //! Compiling one document: Typst layout, the glyph check on what was laid out, PDF/UA-1
 //! export. Typst's warnings are errors here: a print pack is only written when clean.
 
+use super::readback::Expected;
 use super::world::Shared;
 use crate::diagnostics::Diagnostic;
 use std::collections::BTreeSet;
@@ -77,14 +78,31 @@ fn tofus(frame: &Frame, out: &mut BTreeSet<char>) {
     }
 }
 
+/// One document to make: `doc` names it in diagnostics about its template
+/// (`print/ar/booklet.pdf`), `output` as a file that was written (`output/print/ar/booklet.pdf`).
+pub struct Document<'a> {
+    pub data: Vec<u8>,
+    pub doc: &'a str,
+    pub output: &'a str,
+    pub locale: &'a str,
+    pub ident: &'a str,
+    pub credits: &'a [Expected<'a>],
+}
+
 pub fn compile(
     shared: &Shared,
-    data: Vec<u8>,
-    doc: &str,
-    ident: &str,
+    job: Document,
     theme_rel: &str,
     today: jiff::civil::Date,
 ) -> Result<Compiled, Failure> {
+    let Document {
+        data,
+        doc,
+        output,
+        locale,
+        ident,
+        credits,
+    } = job;
     let world = shared.world(data);
     let result = typst::compile::<PagedDocument>(&world);
     let mut diagnostics: Vec<Diagnostic> = result
@@ -120,6 +138,7 @@ pub fn compile(
             .help("Add a font family for this script to the theme's print fonts.yaml, or remove the character."),
         );
     }
+    diagnostics.extend(super::readback::verify(&document, credits, output, locale));
     if !diagnostics.is_empty() {
         return Err(Failure { diagnostics });
     }

@@ -17,11 +17,13 @@ pub mod glyphs;
 pub mod markdown;
 pub mod packs;
 pub mod qr;
+pub mod readback;
 pub mod world;
 
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::Site;
+use crate::model::{Site, Visibility};
 use rayon::prelude::*;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -123,9 +125,37 @@ fn io_error(path: &Path, e: std::io::Error) -> Diagnostic {
     .help("Check that the output folder is writable and the disk is not full.")
 }
 
-/// Makes every print pack into `out/<locale>/*.pdf`. Run [`check`] first: this reports
-/// only what goes wrong while making the PDFs.
-pub fn render(site: &Site, out: &Path) -> (PrintStats, Vec<Diagnostic>) {
+/// The partners a pack's pages credit (and the campaign), public ones only: what
+/// [`readback::verify`] expects to find printed.
+fn expected_credits<'a>(
+    site: &'a Site,
+    ld: &data::LocaleData,
+    job: &packs::Job,
+    logos: &'a HashMap<String, Vec<u8>>,
+) -> Vec<readback::Expected<'a>> {
+    let mut out: Vec<readback::Expected> = Vec::new();
+    let page_ids = job
+        .pages
+        .iter()
+        .filter_map(|p| ld.pages.get(p))
+        .flat_map(|d| site.pages[d.page_index].front.partners.iter());
+    for id in site.config.partners.iter().chain(page_ids) {
+        let Some(p) = site.partner(id) else { continue };
+        if p.visibility != Visibility::Public || out.iter().any(|e| e.id == p.id) {
+            continue;
+        }
+        out.push(readback::Expected {
+            id: &p.id,
+            name: p.name_in(&ld.tag).to_string(),
+            logo: logos.get(&p.id).map(Vec::as_slice),
+        });
+    }
+    out
+}
+
+/// Makes every print pack into `out/<locale>/*.pdf`; `label` names `out` in diagnostics.
+/// Run [`check`] first: this reports only what goes wrong while making the PDFs.
+pub fn render(site: &Site, out: &Path, label: &str) -> (PrintStats, Vec<Diagnostic>) {
     let start = Instant::now();
     let mut stats = PrintStats::default();
     if !wanted(site) || !print_dir(site).join(world::MAIN).is_file() {
@@ -155,6 +185,17 @@ pub fn render(site: &Site, out: &Path) -> (PrintStats, Vec<Diagnostic>) {
         })
         .collect();
     let theme = theme_rel(site);
+    // Logos are compared with the images laid out; one that cannot be read is reported by
+    // the registry check, so it is not looked for here.
+    let logos: HashMap<String, Vec<u8>> = site
+        .partners
+        .iter()
+        .filter_map(|p| {
+            let logo = p.logo.as_ref().filter(|l| site.assets.contains(*l))?;
+            let bytes = std::fs::read(site.root.join("content/assets").join(logo)).ok()?;
+            Some((p.id.clone(), bytes))
+        })
+        .collect();
     // Typst recurses deeply on long documents (a booklet of a hundred pages): its threads get
     // a larger stack than rayon's default 2 MiB (address space, not memory, until used).
     let pool = match rayon::ThreadPoolBuilder::new()
@@ -177,17 +218,19 @@ pub fn render(site: &Site, out: &Path) -> (PrintStats, Vec<Diagnostic>) {
             .map(|job| {
                 let ld = &locales[job.locale];
                 let file = format!("{}/{}.pdf", ld.tag, job.name);
-                let label = format!("print/{file}");
+                let doc_label = format!("print/{file}");
                 let (value, _title) = packs::document(site, ld, job);
                 let bytes = serde_json::to_vec(&value).expect("JSON values serialise");
-                let result = compile::compile(
-                    &shared,
-                    bytes,
-                    &label,
-                    &format!("herald/{file}"),
-                    &theme,
-                    site.today,
-                );
+                let credits = expected_credits(site, ld, job, &logos);
+                let document = compile::Document {
+                    data: bytes,
+                    doc: &doc_label,
+                    output: &format!("{label}/{file}"),
+                    locale: &ld.tag,
+                    ident: &format!("herald/{file}"),
+                    credits: &credits,
+                };
+                let result = compile::compile(&shared, document, &theme, site.today);
                 comemo::evict(EVICT_AFTER);
                 let compiled = result.map_err(|f| {
                     f.diagnostics

@@ -23,7 +23,10 @@ fn repo() -> PathBuf {
 struct AnyLink;
 impl Links for AnyLink {
     fn resolve(&self, target: &str) -> Option<String> {
-        target.len().is_multiple_of(2).then(|| format!("../{target}"))
+        target
+            .len()
+            .is_multiple_of(2)
+            .then(|| format!("../{target}"))
     }
 }
 

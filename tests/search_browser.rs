@@ -70,32 +70,42 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
+fn respond(req: tiny_http::Request, dir: &Path) {
+    let path = req.url().split(['?', '#']).next().unwrap().to_string();
+    let file = path
+        .strip_prefix(PREFIX)
+        .map(|rel| dir.join(percent_decode(rel)))
+        .filter(|p| !p.components().any(|c| c == std::path::Component::ParentDir))
+        .and_then(|p| fs::read(p).ok());
+    let _ = match file {
+        Some(b) => {
+            let ct = match path.rsplit('.').next() {
+                Some("html") => "text/html; charset=utf-8",
+                Some("js") => "text/javascript; charset=utf-8",
+                Some("css") => "text/css; charset=utf-8",
+                Some("svg") => "image/svg+xml",
+                _ => "application/octet-stream",
+            };
+            let h = tiny_http::Header::from_bytes("Content-Type", ct).unwrap();
+            req.respond(tiny_http::Response::from_data(b).with_header(h))
+        }
+        None => {
+            eprintln!("test server: 404 for {path}");
+            req.respond(tiny_http::Response::empty(404))
+        }
+    };
+}
+
 fn serve(dir: &Path) -> (std::sync::Arc<tiny_http::Server>, u16) {
     let server = std::sync::Arc::new(tiny_http::Server::http("127.0.0.1:0").unwrap());
     let port = server.server_addr().to_ip().unwrap().port();
     let (s, dir) = (server.clone(), dir.to_path_buf());
     std::thread::spawn(move || {
         for req in s.incoming_requests() {
-            let path = req.url().split(['?', '#']).next().unwrap().to_string();
-            let file = path
-                .strip_prefix(PREFIX)
-                .map(|rel| dir.join(percent_decode(rel)))
-                .filter(|p| !p.components().any(|c| c == std::path::Component::ParentDir))
-                .and_then(|p| fs::read(p).ok());
-            let _ = match file {
-                Some(b) => {
-                    let ct = match path.rsplit('.').next() {
-                        Some("html") => "text/html; charset=utf-8",
-                        Some("js") => "text/javascript; charset=utf-8",
-                        Some("css") => "text/css; charset=utf-8",
-                        Some("svg") => "image/svg+xml",
-                        _ => "application/octet-stream",
-                    };
-                    let h = tiny_http::Header::from_bytes("Content-Type", ct).unwrap();
-                    req.respond(tiny_http::Response::from_data(b).with_header(h))
-                }
-                None => req.respond(tiny_http::Response::empty(404)),
-            };
+            // One thread per request: a browser opens several connections at once (a
+            // service worker caching a locale), and none should wait behind another.
+            let dir = dir.clone();
+            std::thread::spawn(move || respond(req, &dir));
         }
     });
     (server, port)

@@ -394,7 +394,10 @@ self.addEventListener("message", function (e) {{
   var list = e.data && FILES[e.data.cacheLocale];
   if (!list) return;
   var urls = list.map(function (f) {{ return new URL(f, self.registration.scope).href; }});
-  e.waitUntil(caches.open(CACHE).then(function (c) {{ return c.addAll(urls); }}));
+  var reply = function (m) {{ if (e.source) e.source.postMessage(m); }};
+  e.waitUntil(caches.open(CACHE).then(function (c) {{ return c.addAll(urls); }})
+    .then(function () {{ reply({{ herald: "cached", files: urls.length }}); }},
+      function (err) {{ reply({{ herald: "not-cached", error: String(err) }}); }}));
 }});
 self.addEventListener("fetch", function (e) {{
   var req = e.request;

@@ -16,11 +16,25 @@ let ok = false;
 try {
   const ctx = await browser.newContext();
   const page = await ctx.newPage();
+  // What the worker says back after caching (or failing to), for the log.
+  await page.addInitScript(() => {
+    navigator.serviceWorker?.addEventListener("message", (m) => console.log(`worker: ${JSON.stringify(m.data)}`));
+  });
+  const t0 = Date.now();
+  const log = (m) => console.error(`${Date.now() - t0} ms: ${m}`);
+  page.on("console", (m) => log(`console: ${m.text()}`));
+  page.on("requestfailed", (r) => log(`failed: ${r.url()} ${r.failure()?.errorText}`));
   await page.goto(cfg.visit);
-  await page.evaluate(() => navigator.serviceWorker.ready);
+  log("loaded");
+  // A worker that cannot register never becomes ready: give up rather than hang.
+  const ready = await page.evaluate(() => Promise.race([
+    navigator.serviceWorker.ready.then(() => true),
+    new Promise((r) => setTimeout(() => r(false), 30000)),
+  ]));
+  log(`worker ready: ${ready}`);
   // The worker caches the locale's files when the page asks; wait until it has.
   let cached = [];
-  for (let i = 0; i < 50 && !cached.some((p) => cfg.offline.endsWith(p)); i++) {
+  for (let i = 0; i < 600 && !cached.some((p) => cfg.offline.endsWith(p)); i++) {
     await page.waitForTimeout(100);
     cached = await page.evaluate(async () => {
       const out = [];
@@ -30,6 +44,7 @@ try {
       return out;
     });
   }
+  log(`cached ${cached.length} files`);
   await ctx.setOffline(true);
   await page.goto(cfg.offline);
   const title = await page.textContent("h1");

@@ -78,7 +78,7 @@ def body(rng, locale, i, n, link_style):
         parts.append(f"## {sentence(rng, locale, 4)[:-1]} {h + 1}")
         parts.append(paragraph(rng, locale, 150))
     parts.append("\n".join(f"- {sentence(rng, locale, 6)}" for _ in range(5)))
-    parts.append("| | |\n|---|---|\n" + "\n".join(f"| {sentence(rng, locale, 2)} | {sentence(rng, locale, 5)} |" for _ in range(4)))
+    parts.append(f"| {sentence(rng, locale, 1)[:-1]} | {sentence(rng, locale, 2)[:-1]} |\n|---|---|\n" + "\n".join(f"| {sentence(rng, locale, 2)} | {sentence(rng, locale, 5)} |" for _ in range(4)))
     links = [link_style(p) for p in other]
     parts.append(f"Read [{sentence(rng, locale, 3)[:-1]}]({links[0]}) and [{sentence(rng, locale, 3)[:-1]}]({links[1]}).")
     parts.append(f"![{sentence(rng, locale, 5)[:-1]}]({link_style('assets/picture.svg')})")
@@ -89,7 +89,10 @@ def body(rng, locale, i, n, link_style):
 SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="320" height="200" viewBox="0 0 320 200"><rect width="320" height="200" fill="#0b4f99"/></svg>\n'
 
 
-def front(rng, i, title, hugo=False):
+def front(_rng, i, title, hugo=False):
+    # Stages, audiences and partners belong to the page, the same in every locale (a
+    # translation that changed them would be a front-matter-mismatch error).
+    rng = random.Random(1_000_003 + i)
     stages = sorted(rng.sample(STAGES, rng.randint(1, 2)))
     aud = sorted(rng.sample(AUDIENCES, rng.randint(1, 3)))
     partners = sorted(rng.sample([p[0] for p in PARTNERS], 2))

@@ -13,6 +13,7 @@ pub mod config;
 pub mod coverage;
 pub mod diagnostics;
 pub mod init;
+pub mod live;
 pub mod load;
 pub mod locale;
 pub mod model;

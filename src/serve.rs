@@ -220,6 +220,30 @@ fn rebuild(opts: &Options) -> Result<Option<String>, Fatal> {
     }
 }
 
+/// Reports an incremental rebuild like [`rebuild`] reports a full one.
+fn report_edit(edit: &crate::live::Edit, root: &Path) -> Option<String> {
+    let color = use_color();
+    for d in &edit.diagnostics {
+        eprintln!("{}", human(d, root, color));
+    }
+    let errors: Vec<String> = edit
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == crate::diagnostics::Severity::Error)
+        .map(|d| human(d, root, false))
+        .collect();
+    if edit.written {
+        eprintln!(
+            "updated {} pages in {:.1} ms",
+            edit.rendered,
+            edit.written_after.as_secs_f64() * 1000.0
+        );
+    } else {
+        eprintln!("the edited page has errors: still serving its last good version");
+    }
+    (!errors.is_empty()).then(|| errors.join("\n"))
+}
+
 fn listen(bind: IpAddr, port: Option<u16>) -> Result<TcpListener, Fatal> {
     match port {
         Some(p) => TcpListener::bind(SocketAddr::new(bind, p))
@@ -296,12 +320,14 @@ pub fn serve(opts: &Options, bind: IpAddr, port: Option<u16>, open: bool) -> Res
     }
     let watch_state = Arc::clone(&state);
     let watch_opts = opts.clone();
+    let mut live = crate::live::Live::load(opts).ok();
     std::thread::spawn(move || {
         let _watcher = watcher;
         while let Ok(first) = rx.recv() {
             let mut changed: Vec<PathBuf> = first.paths;
-            // Editors write a file in several steps: wait for the burst to end.
-            while let Ok(ev) = rx.recv_timeout(Duration::from_millis(60)) {
+            // Editors write a file in several steps (truncate, write, rename): wait for the
+            // burst to end, but briefly, since the reader is waiting too.
+            while let Ok(ev) = rx.recv_timeout(Duration::from_millis(15)) {
                 changed.extend(ev.paths);
             }
             changed.sort();
@@ -313,10 +339,15 @@ pub fn serve(opts: &Options, bind: IpAddr, port: Option<u16>, open: bool) -> Res
             }) {
                 continue;
             }
+            if let Some(edit) = live.as_mut().and_then(|l| l.edit(&changed)) {
+                watch_state.publish(report_edit(&edit, &watch_opts.root));
+                continue;
+            }
             match rebuild(&watch_opts) {
                 Ok(error) => watch_state.publish(error),
                 Err(f) => eprintln!("error: {f}"),
             }
+            live = crate::live::Live::load(&watch_opts).ok();
         }
     });
 

@@ -343,3 +343,130 @@ fn serve_rebuilds_on_edit_notifies_pages_and_keeps_the_last_good_site() {
     let outside = get(port, "/../campaign.yaml", Duration::from_secs(2)).unwrap();
     assert!(!outside.contains("source_locale"));
 }
+
+#[test]
+fn serve_renders_only_what_an_edit_affects() {
+    let c = Campaign::fixture("basic");
+    let port = free_port();
+    let log = c.root().join("serve.log");
+    let child = Command::new(env!("CARGO_BIN_EXE_herald"))
+        .args([
+            "serve",
+            "--allow-incomplete",
+            "--port",
+            &port.to_string(),
+            "--root",
+        ])
+        .arg(c.root())
+        .env("NO_COLOR", "1")
+        .env("HERALD_TODAY", "2026-12-01")
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let _server = Server(child);
+    let start = Instant::now();
+    while get(port, "/en/work/rights/", Duration::from_secs(2)).is_none() {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "serve did not start"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let site = c.site();
+    let mtime = |rel: &str| {
+        std::fs::metadata(site.join(rel))
+            .unwrap()
+            .modified()
+            .unwrap()
+    };
+    let unaffected = [
+        "en/work/job/index.html",
+        "fr/work/job/index.html",
+        "en/partners/index.html",
+    ];
+    let affected = [
+        "en/work/rights/index.html",
+        "fr/work/rights/index.html",
+        "ar/work/rights/index.html",
+        "en/work/index.html",
+        "en/index.html",
+        "ar/index.html",
+    ];
+    let before: Vec<_> = unaffected
+        .iter()
+        .chain(&affected)
+        .map(|r| mtime(r))
+        .collect();
+    std::thread::sleep(Duration::from_millis(50));
+
+    let edited = c.read("content/en/work/rights.md").replace(
+        "title: Your rights at work",
+        "title: Your rights in every job",
+    );
+    c.write("content/en/work/rights.md", &edited);
+    let t0 = Instant::now();
+    while !std::fs::read_to_string(site.join("en/index.html"))
+        .unwrap()
+        .contains("Your rights in every job")
+    {
+        assert!(
+            t0.elapsed() < Duration::from_secs(5),
+            "the home page lists the new title"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Wait for the checks that follow the writing, then read what serve said.
+    while !std::fs::read_to_string(&log).unwrap().contains("updated ") {
+        assert!(
+            t0.elapsed() < Duration::from_secs(10),
+            "{}",
+            c.read("serve.log")
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        text.contains("updated 9 pages in"),
+        "the page in 3 locales, its section in 3, the home page in 3: {text}"
+    );
+    let after: Vec<_> = unaffected
+        .iter()
+        .chain(&affected)
+        .map(|r| mtime(r))
+        .collect();
+    for (i, rel) in unaffected.iter().chain(&affected).enumerate() {
+        let changed = after[i] != before[i];
+        assert_eq!(
+            changed,
+            affected.contains(rel),
+            "{rel} rewritten: {changed}"
+        );
+    }
+    let page = std::fs::read_to_string(site.join("en/work/rights/index.html")).unwrap();
+    assert!(page.contains("Your rights in every job"));
+
+    // An edit with a content error is not written; the last good page stays.
+    let broken = edited.replace("![A dot](@/assets/dot.svg)", "![](@/assets/dot.svg)");
+    c.write("content/en/work/rights.md", &broken);
+    let t0 = Instant::now();
+    while !std::fs::read_to_string(&log)
+        .unwrap()
+        .contains("still serving its last good version")
+    {
+        assert!(
+            t0.elapsed() < Duration::from_secs(10),
+            "{}",
+            c.read("serve.log")
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(std::fs::read_to_string(&log)
+        .unwrap()
+        .contains("missing-alt"));
+    let page = std::fs::read_to_string(site.join("en/work/rights/index.html")).unwrap();
+    assert!(
+        page.contains("alt=\"A dot\""),
+        "the last good version stays"
+    );
+}

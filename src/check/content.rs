@@ -42,7 +42,7 @@ pub(crate) struct Ctx<'a> {
     page: &'a Page,
     tag: &'a str,
     script: Option<&'static str>,
-    terms: &'a [terms::Entry],
+    terms: &'a terms::Terms,
     strict: bool,
 }
 
@@ -87,6 +87,28 @@ pub fn check(site: &Site, strict: bool) -> Vec<Diagnostic> {
                 check_page(&cx)
             }),
     );
+    out
+}
+
+/// The same checks for the pages at some paths only (every locale): `herald serve` runs
+/// them on the pages an edit changed before writing them.
+pub fn check_pages(site: &Site, strict: bool, paths: &[String]) -> Vec<Diagnostic> {
+    let lists = terms::Lists::load(site);
+    let mut out = Vec::new();
+    for page in site.pages.iter().filter(|p| paths.contains(&p.path)) {
+        if page.front.untranslated {
+            continue;
+        }
+        let cx = Ctx {
+            site,
+            page,
+            tag: &site.locales[page.locale].tag,
+            script: language::locale_script(&site.locales[page.locale].icu),
+            terms: &lists.by_locale[page.locale],
+            strict,
+        };
+        out.extend(check_page(&cx));
+    }
     out
 }
 

@@ -762,6 +762,35 @@ impl<'a> Renderer<'a> {
         self
     }
 
+    /// Renders only what an edit of these page paths (`work/rights.md`) affects: each path
+    /// in every locale (its translations' switchers, and fallbacks that show its text), the
+    /// section pages above it and every home page (the lists that show its title and
+    /// summary). `herald serve` calls this after an edit instead of [`render`](Self::render).
+    pub fn render_paths(&self, paths: &[String]) -> (usize, Vec<Diagnostic>) {
+        let mut wanted: BTreeSet<String> = BTreeSet::new();
+        wanted.insert("_index.md".into());
+        for p in paths {
+            wanted.insert(p.clone());
+            // `work/visas/apply.md` is listed by `work/visas/_index.md` and `work/_index.md`;
+            // `work/visas/_index.md` itself by `work/_index.md`.
+            let mut dir = p.strip_suffix("/_index.md").unwrap_or(p);
+            while let Some(i) = dir.rfind('/') {
+                dir = &dir[..i];
+                wanted.insert(format!("{dir}/_index.md"));
+            }
+        }
+        let jobs: Vec<Job> = jobs(self.site, &self.all)
+            .into_iter()
+            .filter(|j| wanted.contains(j.path.as_str()))
+            .collect();
+        let diags = jobs
+            .par_iter()
+            .filter_map(|j| self.render_job(j).err())
+            .flatten()
+            .collect();
+        (jobs.len(), diags)
+    }
+
     /// Renders the whole site into `self.out`.
     pub fn render(&self) -> (SiteStats, Vec<Diagnostic>) {
         let site = self.site;

@@ -9,6 +9,7 @@ medians and the Herald/Hugo ratios of wall time and peak memory.
 
     python3 benches/bench.py --pages 1000 --runs 3
     python3 benches/bench.py --pages 10000 --runs 3 --full   # also time the full build
+    python3 benches/bench.py --pages 10000 --serve           # and one-page edits under serve
 
 Needs: a release build of herald (`cargo build --release`) and `hugo` (`apt-get install hugo`).
 """
@@ -269,12 +270,58 @@ def timed(cmd, cwd=None):
     return wall, peak_kib / 1024
 
 
+def serve_edits(hroot, work, edits=5):
+    """Starts `herald serve`, edits one page several times and measures how long each edit
+    takes to reach the page on disk (watcher, debounce and rendering included)."""
+    import socket
+    import urllib.request
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    log = open(work / "serve.log", "w")
+    proc = subprocess.Popen([str(herald_bin()), "serve", "--port", str(port), "--root", str(hroot)], stdout=log, stderr=log)
+    try:
+        deadline = time.time() + 600
+        while True:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/en/", timeout=5).read()
+                break
+            except OSError:
+                if time.time() > deadline or proc.poll() is not None:
+                    sys.exit(f"herald serve did not start: {(work / 'serve.log').read_text()[-2000:]}")
+                time.sleep(0.2)
+        time.sleep(1.0)
+        src = hroot / "content/en" / f"{page_path(1)}.md"
+        out = hroot / "output/site/en" / page_path(1) / "index.html"
+        original = src.read_text()
+        waits = []
+        for k in range(edits):
+            token = f"benchedit{k}x"
+            src.write_text(original.replace("\n---\n", f"\n---\n{token}\n\n", 1))
+            t0 = time.perf_counter()
+            while token not in out.read_text(errors="replace"):
+                if time.perf_counter() - t0 > 60:
+                    sys.exit("the edit never reached the page")
+                time.sleep(0.0005)
+            waits.append(time.perf_counter() - t0)
+            time.sleep(3.0)  # let the checks that follow the writing finish
+        src.write_text(original)
+        reported = [float(m) for m in re.findall(r"updated \d+ pages in ([0-9.]+) ms", (work / "serve.log").read_text())]
+        return statistics.median(waits), statistics.median(reported) if reported else None
+    finally:
+        proc.terminate()
+        proc.wait()
+        log.close()
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--pages", type=int, default=1000, help="pages per locale")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--full", action="store_true", help="also time herald's full build (print packs, bundles)")
     ap.add_argument("--keep", help="keep the generated campaigns in this folder")
+    ap.add_argument("--serve", action="store_true", help="also time one-page edits under herald serve")
     args = ap.parse_args()
     if not herald_bin().exists():
         sys.exit("build herald first: cargo build --release")
@@ -312,7 +359,13 @@ def main():
     hw, hm = med["herald"]
     gw, gm = med["hugo"]
     print(f"\nHerald/Hugo: wall {hw / gw:.2f}x ({gw / hw:.1f}x faster), peak memory {hm / gm:.2f}x")
-    print(json.dumps({"pages": args.pages, "locales": len(LOCALES), "runs": args.runs, "median": med}))
+    summary = {"pages": args.pages, "locales": len(LOCALES), "runs": args.runs, "median": med}
+    if args.serve:
+        on_disk, rendered = serve_edits(hroot, work)
+        print(f"\nserve, one-page edit: on disk after {on_disk * 1000:.0f} ms (median of 5; "
+              f"rendering {rendered:.1f} ms of it, the rest is the file watcher and the 15 ms debounce)")
+        summary["serve_edit_ms"] = [on_disk * 1000, rendered]
+    print(json.dumps(summary))
 
 
 if __name__ == "__main__":

@@ -23,7 +23,7 @@ pub struct Live {
 pub struct Edit {
     /// Pages written (the edited paths in every locale, their sections, the home pages).
     pub rendered: usize,
-    /// From the edit to the last page written.
+    /// From the edit to the edited pages written (the lists follow).
     pub written_after: Duration,
     /// Everything the checks report on the campaign as edited, and any render problem.
     pub diagnostics: Vec<Diagnostic>,
@@ -61,10 +61,13 @@ impl Live {
         site: &Site,
         changed: &[PathBuf],
     ) -> Option<Vec<(usize, crate::model::Page)>> {
-        let content = self.opts.root.join("content");
+        // The watcher reports paths as it likes (absolute, or through `./`): compare real ones.
+        let root = std::fs::canonicalize(&self.opts.root).ok()?;
+        let content = root.join("content");
         let mut out = Vec::new();
         for path in changed {
-            let rel = load::rel_path(&self.opts.root, path);
+            let path = &std::fs::canonicalize(path).ok()?;
+            let rel = load::rel_path(&root, path);
             if !path.starts_with(&content) || path.extension().is_none_or(|e| e != "md") {
                 return None;
             }
@@ -88,8 +91,10 @@ impl Live {
         let start = Instant::now();
         let site = self.site.as_ref()?;
         let pages = self.reparse(site, changed)?;
-        // The templates' functions hold the site: let go of them to change its pages.
-        self.tera = None;
+        // The templates' functions hold the site: let go of it to change its pages (the
+        // templates stay compiled).
+        let mut tera = self.tera.take()?;
+        render::templates::unbind(&mut tera);
         let mut site = match Arc::try_unwrap(self.site.take()?) {
             Ok(s) => s,
             Err(_) => return None,
@@ -99,13 +104,14 @@ impl Live {
             site.pages[idx] = page;
         }
         let site = Arc::new(site);
-        let tera = render::templates::compile(&site).ok()?;
+        render::templates::bind(&mut tera, &site);
         let mut diagnostics = Vec::new();
         // The edited pages' own checks decide whether they are written: a page with an
         // error keeps its last good version on screen, with the error over it.
         let own: Vec<Diagnostic> = check::content::check_pages(&site, self.opts.strict, &paths);
         let blocked = own.iter().any(|d| d.severity == Severity::Error);
         let mut rendered = 0;
+        let mut written_after = start.elapsed();
         if !blocked {
             let out = self.opts.out_dir().join("site");
             let label = match out.strip_prefix(&self.opts.root) {
@@ -113,11 +119,14 @@ impl Live {
                 Err(_) => out.display().to_string(),
             };
             let renderer = Renderer::new(&site, &tera, &out, label);
+            // The edited pages first: they are what the reader is waiting for.
             let (n, diags) = renderer.render_paths(&paths);
-            rendered = n;
+            written_after = start.elapsed();
+            let (lists, list_diags) = renderer.render_paths(&Renderer::lists_of(&paths));
+            rendered = n + lists;
             diagnostics.extend(diags);
+            diagnostics.extend(list_diags);
         }
-        let written_after = start.elapsed();
         // Then the whole campaign, as `build` would check it: a broken link to the edited
         // page, a translation that no longer matches it.
         let mut all = check::run(

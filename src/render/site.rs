@@ -762,26 +762,30 @@ impl<'a> Renderer<'a> {
         self
     }
 
-    /// Renders only what an edit of these page paths (`work/rights.md`) affects: each path
-    /// in every locale (its translations' switchers, and fallbacks that show its text), the
-    /// section pages above it and every home page (the lists that show its title and
-    /// summary). `herald serve` calls this after an edit instead of [`render`](Self::render).
-    pub fn render_paths(&self, paths: &[String]) -> (usize, Vec<Diagnostic>) {
-        let mut wanted: BTreeSet<String> = BTreeSet::new();
-        wanted.insert("_index.md".into());
+    /// The pages that list these page paths (`work/rights.md`): the section pages above
+    /// each and the home page. With the paths themselves (in every locale: translations'
+    /// switchers, and fallbacks that show the source's text), that is all an edit of those
+    /// pages changes. `herald serve` renders just these after an edit.
+    pub fn lists_of(paths: &[String]) -> Vec<String> {
+        let mut lists: BTreeSet<String> = BTreeSet::new();
+        lists.insert("_index.md".into());
         for p in paths {
-            wanted.insert(p.clone());
             // `work/visas/apply.md` is listed by `work/visas/_index.md` and `work/_index.md`;
             // `work/visas/_index.md` itself by `work/_index.md`.
             let mut dir = p.strip_suffix("/_index.md").unwrap_or(p);
             while let Some(i) = dir.rfind('/') {
                 dir = &dir[..i];
-                wanted.insert(format!("{dir}/_index.md"));
+                lists.insert(format!("{dir}/_index.md"));
             }
         }
+        lists.into_iter().filter(|l| !paths.contains(l)).collect()
+    }
+
+    /// Renders these paths in every locale that has them; returns how many pages.
+    pub fn render_paths(&self, paths: &[String]) -> (usize, Vec<Diagnostic>) {
         let jobs: Vec<Job> = jobs(self.site, &self.all)
             .into_iter()
-            .filter(|j| wanted.contains(j.path.as_str()))
+            .filter(|j| paths.contains(&j.path))
             .collect();
         let diags = jobs
             .par_iter()

@@ -133,6 +133,12 @@ pub fn compile(site: &Arc<Site>) -> Result<Tera, Vec<Diagnostic>> {
     if !diags.is_empty() {
         return Err(diags);
     }
+    bind(&mut tera, site);
+    Ok(tera)
+}
+
+/// Gives the templates' `t()` and `has()` this site's messages.
+pub fn bind(tera: &mut Tera, site: &Arc<Site>) {
     tera.register_function(
         "t",
         Translate {
@@ -145,7 +151,18 @@ pub fn compile(site: &Arc<Site>) -> Result<Tera, Vec<Diagnostic>> {
             site: Arc::clone(site),
         },
     );
-    Ok(tera)
+}
+
+/// Lets go of the site [`bind`] gave the templates, so that it can be changed (`herald
+/// serve` after an edit) and bound again, without compiling the templates again.
+pub fn unbind(tera: &mut Tera) {
+    let unbound = |_: &HashMap<String, Value>| -> tera::Result<Value> {
+        Err(tera::Error::msg(
+            "the templates are not bound to a campaign",
+        ))
+    };
+    tera.register_function("t", unbound);
+    tera.register_function("has", unbound);
 }
 
 /// A Tera error with its causes, one after the other.

@@ -169,16 +169,24 @@ fn entry(raw: RawEntry) -> Entry {
 
 /// The shipped list for a language subtag (`en`, `fr`, `es`, `ar`), if any.
 fn shipped(lang: &str) -> Vec<Entry> {
-    SHIPPED
-        .iter()
+    // Parsed once per process: `herald serve` checks the pages of every edit.
+    static PARSED: std::sync::OnceLock<Vec<(&str, Vec<Entry>)>> = std::sync::OnceLock::new();
+    let all = PARSED.get_or_init(|| {
+        SHIPPED
+            .iter()
+            .map(|(l, text)| {
+                let list = parse(text)
+                    .unwrap_or_else(|e| panic!("src/check/terms/{l}.yaml: {e}"))
+                    .into_iter()
+                    .map(entry)
+                    .collect();
+                (*l, list)
+            })
+            .collect()
+    });
+    all.iter()
         .find(|(l, _)| *l == lang)
-        .map(|(l, text)| {
-            parse(text)
-                .unwrap_or_else(|e| panic!("src/check/terms/{l}.yaml: {e}"))
-                .into_iter()
-                .map(entry)
-                .collect()
-        })
+        .map(|(_, list)| list.clone())
         .unwrap_or_default()
 }
 

@@ -16,6 +16,8 @@ pub struct Live {
     opts: Options,
     site: Option<Arc<Site>>,
     tera: Option<tera::Tera>,
+    /// The site's page paths per locale, which an edit of existing pages does not change.
+    paths: Option<Arc<Vec<std::collections::BTreeSet<String>>>>,
 }
 
 /// What an incremental rebuild did.
@@ -47,10 +49,19 @@ impl Live {
             Err(load::LoadFailure::Invalid(_)) => (None, None),
             Err(load::LoadFailure::Io(msg)) => return Err(Fatal(msg)),
         };
+        // Computed now, so that the first edit is as quick as the next ones.
+        let paths = match (&site, &tera) {
+            (Some(s), Some(t)) => {
+                let out = opts.out_dir().join("site");
+                Some(Renderer::new(s, t, &out, String::new()).paths())
+            }
+            _ => None,
+        };
         Ok(Live {
             opts: opts.clone(),
             site,
             tera,
+            paths,
         })
     }
 
@@ -118,7 +129,11 @@ impl Live {
                 Ok(rel) => load::rel_path(Path::new(""), rel),
                 Err(_) => out.display().to_string(),
             };
-            let renderer = Renderer::new(&site, &tera, &out, label);
+            let renderer = match &self.paths {
+                Some(all) => Renderer::with_paths(&site, &tera, &out, label, Arc::clone(all)),
+                None => Renderer::new(&site, &tera, &out, label),
+            };
+            self.paths = Some(renderer.paths());
             // The edited pages first: they are what the reader is waiting for.
             let (n, diags) = renderer.render_paths(&paths);
             written_after = start.elapsed();

@@ -168,14 +168,27 @@ pub struct Renderer<'a> {
     /// Top-level sections per locale, (title, index path), computed once: every page's
     /// navigation shows them.
     nav: Vec<Vec<(String, String)>>,
-    all: Vec<BTreeSet<String>>,
+    /// Every page path of each locale (own, fallback and generated sections); shared so
+    /// that `herald serve` computes it once, not at every edit.
+    all: Arc<Vec<BTreeSet<String>>>,
     shared: Vec<LocaleShared>,
     images: super::images::Catalogue,
 }
 
 impl<'a> Renderer<'a> {
     pub fn new(site: &'a Arc<Site>, tera: &'a Tera, out: &'a Path, label: String) -> Self {
-        let all = paths_by_locale(site);
+        Self::with_paths(site, tera, out, label, Arc::new(paths_by_locale(site)))
+    }
+
+    /// A renderer given the site's paths ([`Renderer::paths`] of an earlier renderer), for
+    /// a site whose pages changed but not which exist.
+    pub fn with_paths(
+        site: &'a Arc<Site>,
+        tera: &'a Tera,
+        out: &'a Path,
+        label: String,
+        all: Arc<Vec<BTreeSet<String>>>,
+    ) -> Self {
         let shared = (0..site.locales.len())
             .map(|l| locale_shared(site, l))
             .collect();
@@ -697,7 +710,7 @@ impl<'a> Renderer<'a> {
         );
         let esc = super::templates::escape;
         let mut paths: BTreeSet<&String> = BTreeSet::new();
-        for set in &self.all {
+        for set in self.all.iter() {
             paths.extend(set.iter());
         }
         for path in paths {
@@ -781,12 +794,18 @@ impl<'a> Renderer<'a> {
         lists.into_iter().filter(|l| !paths.contains(l)).collect()
     }
 
+    pub fn paths(&self) -> Arc<Vec<BTreeSet<String>>> {
+        Arc::clone(&self.all)
+    }
+
     /// Renders these paths in every locale that has them; returns how many pages.
     pub fn render_paths(&self, paths: &[String]) -> (usize, Vec<Diagnostic>) {
-        let jobs: Vec<Job> = jobs(self.site, &self.all)
-            .into_iter()
-            .filter(|j| paths.contains(&j.path))
+        let some: Vec<BTreeSet<String>> = self
+            .all
+            .iter()
+            .map(|set| paths.iter().filter(|p| set.contains(*p)).cloned().collect())
             .collect();
+        let jobs = jobs(self.site, &some);
         let diags = jobs
             .par_iter()
             .filter_map(|j| self.render_job(j).err())

@@ -65,28 +65,8 @@ impl Ctx<'_> {
 
 pub fn check(site: &Site, strict: bool) -> Vec<Diagnostic> {
     let lists = terms::Lists::load(site);
-    let scripts: Vec<_> = site
-        .locales
-        .iter()
-        .map(|l| language::locale_script(&l.icu))
-        .collect();
     let mut out = lists.diags.clone();
-    out.par_extend(
-        site.pages
-            .par_iter()
-            .filter(|p| !p.front.untranslated)
-            .flat_map_iter(|page| {
-                let cx = Ctx {
-                    site,
-                    page,
-                    tag: &site.locales[page.locale].tag,
-                    script: scripts[page.locale],
-                    terms: &lists.by_locale[page.locale],
-                    strict,
-                };
-                check_page(&cx)
-            }),
-    );
+    out.extend(check_some(site, strict, &lists, |_| true));
     out
 }
 
@@ -94,22 +74,35 @@ pub fn check(site: &Site, strict: bool) -> Vec<Diagnostic> {
 /// them on the pages an edit changed before writing them.
 pub fn check_pages(site: &Site, strict: bool, paths: &[String]) -> Vec<Diagnostic> {
     let lists = terms::Lists::load(site);
-    let mut out = Vec::new();
-    for page in site.pages.iter().filter(|p| paths.contains(&p.path)) {
-        if page.front.untranslated {
-            continue;
-        }
-        let cx = Ctx {
-            site,
-            page,
-            tag: &site.locales[page.locale].tag,
-            script: language::locale_script(&site.locales[page.locale].icu),
-            terms: &lists.by_locale[page.locale],
-            strict,
-        };
-        out.extend(check_page(&cx));
-    }
-    out
+    check_some(site, strict, &lists, |p| paths.contains(&p.path))
+}
+
+fn check_some(
+    site: &Site,
+    strict: bool,
+    lists: &terms::Lists,
+    wanted: impl Fn(&Page) -> bool + Sync,
+) -> Vec<Diagnostic> {
+    let scripts: Vec<_> = site
+        .locales
+        .iter()
+        .map(|l| language::locale_script(&l.icu))
+        .collect();
+    site.pages
+        .par_iter()
+        .filter(|p| !p.front.untranslated && wanted(p))
+        .flat_map_iter(|page| {
+            let cx = Ctx {
+                site,
+                page,
+                tag: &site.locales[page.locale].tag,
+                script: scripts[page.locale],
+                terms: &lists.by_locale[page.locale],
+                strict,
+            };
+            check_page(&cx)
+        })
+        .collect()
 }
 
 fn check_page(cx: &Ctx) -> Vec<Diagnostic> {

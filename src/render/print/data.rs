@@ -15,7 +15,7 @@
 
 use super::markdown::{self, PrintLinks};
 use super::qr;
-use crate::model::{Page, Site, Visibility};
+use crate::model::{Page, Partner, Site, Visibility};
 use crate::paths;
 use crate::render::context::{endonym, strip_isolation};
 use fluent_bundle::FluentArgs;
@@ -296,21 +296,27 @@ impl LocaleData {
     }
 
     /// Public partners credited by some pages or campaign-wide, with their logos.
-    pub fn credits(&self, site: &Site, paths: &[String]) -> Vec<Value> {
-        let mut ids: Vec<String> = site.config.partners.clone();
-        for p in paths {
-            if let Some(d) = self.pages.get(p) {
-                ids.extend(site.pages[d.page_index].front.partners.iter().cloned());
+    /// The public partners some pages credit, campaign-wide ones first, each once: what
+    /// a pack prints, and what [`super::readback`] expects to find printed.
+    pub fn credited<'s>(&self, site: &'s Site, paths: &[String]) -> Vec<&'s Partner> {
+        let page_ids = paths
+            .iter()
+            .filter_map(|p| self.pages.get(p))
+            .flat_map(|d| site.pages[d.page_index].front.partners.iter());
+        let mut out: Vec<&Partner> = Vec::new();
+        for id in site.config.partners.iter().chain(page_ids) {
+            let Some(p) = site.partner(id) else { continue };
+            if p.visibility == Visibility::Public && !out.iter().any(|o| o.id == p.id) {
+                out.push(p);
             }
         }
-        let mut seen = Vec::new();
+        out
+    }
+
+    /// Public partners credited by some pages or campaign-wide, with their logos.
+    pub fn credits(&self, site: &Site, paths: &[String]) -> Vec<Value> {
         let mut out = Vec::new();
-        for id in ids {
-            let Some(p) = site.partner(&id) else { continue };
-            if p.visibility != Visibility::Public || seen.contains(&id) {
-                continue;
-            }
-            seen.push(id);
+        for p in self.credited(site, paths) {
             let name = p.name_in(&self.tag).to_string();
             let mut args = FluentArgs::new();
             args.set("name", name.clone());

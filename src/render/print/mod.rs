@@ -21,7 +21,7 @@ pub mod readback;
 pub mod world;
 
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::model::{Site, Visibility};
+use crate::model::Site;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -125,32 +125,22 @@ fn io_error(path: &Path, e: std::io::Error) -> Diagnostic {
     .help("Check that the output folder is writable and the disk is not full.")
 }
 
-/// The partners a pack's pages credit (and the campaign), public ones only: what
-/// [`readback::verify`] expects to find printed.
+/// What [`readback::verify`] expects to find printed in a pack: the partners it credits,
+/// with their names in its locale and their logos' bytes.
 fn expected_credits<'a>(
     site: &'a Site,
     ld: &data::LocaleData,
     job: &packs::Job,
     logos: &'a HashMap<String, Vec<u8>>,
 ) -> Vec<readback::Expected<'a>> {
-    let mut out: Vec<readback::Expected> = Vec::new();
-    let page_ids = job
-        .pages
-        .iter()
-        .filter_map(|p| ld.pages.get(p))
-        .flat_map(|d| site.pages[d.page_index].front.partners.iter());
-    for id in site.config.partners.iter().chain(page_ids) {
-        let Some(p) = site.partner(id) else { continue };
-        if p.visibility != Visibility::Public || out.iter().any(|e| e.id == p.id) {
-            continue;
-        }
-        out.push(readback::Expected {
+    ld.credited(site, &job.pages)
+        .into_iter()
+        .map(|p| readback::Expected {
             id: &p.id,
             name: p.name_in(&ld.tag).to_string(),
             logo: logos.get(&p.id).map(Vec::as_slice),
-        });
-    }
-    out
+        })
+        .collect()
 }
 
 /// Makes every print pack into `out/<locale>/*.pdf`; `label` names `out` in diagnostics.

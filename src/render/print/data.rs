@@ -30,10 +30,13 @@ pub struct PageData {
     /// The page printed: the locale's own or, with `--allow-incomplete`, the source's.
     pub page_index: usize,
     pub reviewed: Option<jiff::civil::Date>,
-    pub value: Value,
+    /// Printed in another locale than its own (`--allow-incomplete`).
+    pub fallback: bool,
 }
 
-/// What one locale's documents share.
+/// What one locale's documents share. A page's printed form ([`LocaleData::value`]) is
+/// made when a document needs it and dropped with the document: holding every page's
+/// JSON for the whole print step cost tens of kilobytes per page.
 pub struct LocaleData {
     pub locale: usize,
     pub tag: String,
@@ -43,6 +46,7 @@ pub struct LocaleData {
     pub common: serde_json::Map<String, Value>,
     /// Public partners credited campaign-wide.
     pub campaign_partners: Vec<String>,
+    with_qr: bool,
 }
 
 /// The web address of a page in a locale: `base_url` + `<locale>/<path>/`.
@@ -230,11 +234,11 @@ impl LocaleData {
             pages.insert(
                 path.clone(),
                 PageData {
-                    value: page_value(site, locale, &path, page, fallback, with_qr),
                     path,
                     file: page.file.clone(),
                     page_index,
                     reviewed: page.reviewed,
+                    fallback,
                 },
             );
         }
@@ -283,7 +287,21 @@ impl LocaleData {
             pages,
             common,
             campaign_partners: public_partners(site, locale, &site.config.partners),
+            with_qr,
         }
+    }
+
+    /// A page as the print template reads it: title, blocks, sources, review, QR code.
+    pub fn value(&self, site: &Site, data: &PageData) -> Value {
+        let page = &site.pages[data.page_index];
+        page_value(
+            site,
+            self.locale,
+            &data.path,
+            page,
+            data.fallback,
+            self.with_qr,
+        )
     }
 
     /// The latest review date among some pages, as the sentence the booklet prints.

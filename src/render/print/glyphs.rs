@@ -79,8 +79,9 @@ fn glyph_diag(chars: &[char], place: &str) -> Diagnostic {
 pub fn check_glyphs(site: &Site, fonts: &FontSet, ld: &LocaleData) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for data in ld.pages.values() {
+        let value = ld.value(site, data);
         let mut text = Vec::new();
-        strings(&data.value, &mut text);
+        strings(&value, &mut text);
         let page = &site.pages[data.page_index];
         let chars = missing(&text, fonts);
         if !chars.is_empty() {
@@ -157,8 +158,9 @@ pub fn check_web_only(site: &Site, ld: &LocaleData) -> Vec<Diagnostic> {
     }
     let mut out = Vec::new();
     for data in ld.pages.values() {
+        let value = ld.value(site, data);
         let mut text = Vec::new();
-        strings(&data.value, &mut text);
+        strings(&value, &mut text);
         let lower: Vec<String> = text.iter().map(|s| s.to_lowercase()).collect();
         let page = &site.pages[data.page_index];
         for (id, name) in &hidden {

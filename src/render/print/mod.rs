@@ -4,8 +4,8 @@
 //! Content reaches Typst only as data: each document is a JSON file ([`data`]) that the
 //! theme's fixed template (`themes/<name>/print/main.typ`) reads, in a [`world`] of our own
 //! that serves nothing but the template, the data, the campaign's shared files and the
-//! theme's fonts. Documents are compiled in parallel; Typst's memo cache is evicted between
-//! them so memory stays flat.
+//! theme's fonts. Documents are compiled in parallel, one per thread at a time ([`feed`]), and
+//! Typst's memo cache is evicted between them, so memory stays flat.
 //!
 //! [`check`] runs with the other checks (fonts, packs, `missing-glyph`, web-only partners,
 //! the `base_url` QR codes need); [`render`] makes the PDFs.
@@ -25,6 +25,7 @@ use crate::model::Site;
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -143,6 +144,48 @@ fn expected_credits<'a>(
         .collect()
 }
 
+/// Runs `make` on every job in `pool`, with at most one document per thread of the pool in
+/// flight, and returns the results in the jobs' order.
+///
+/// Typst lays out a document's pages in parallel in the pool it runs in. A `par_iter` over
+/// the documents lets a thread that waits for one of its pages steal a whole other document
+/// and start it on top of its stack, then another: every document started keeps its memory
+/// until the ones nested above it finish, so memory grew with the number of documents (about
+/// 1 MB per leaflet). Here each feeder thread hands the pool one document and waits for it
+/// outside the pool, so no more documents are open than there are feeders.
+fn feed<J: Sync, R: Send>(
+    pool: &rayon::ThreadPool,
+    jobs: &[J],
+    make: impl Fn(&J) -> R + Sync,
+) -> Vec<R> {
+    let next = AtomicUsize::new(0);
+    let feeders = pool.current_num_threads().min(jobs.len()).max(1);
+    let mut done: Vec<(usize, R)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..feeders)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let i = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(job) = jobs.get(i) else { break };
+                        mine.push((i, pool.install(|| make(job))));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(mine) => mine,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, r)| r).collect()
+}
+
 /// Makes every print pack into `out/<locale>/*.pdf`; `label` names `out` in diagnostics.
 /// Run [`check`] first: this reports only what goes wrong while making the PDFs.
 pub fn render(site: &Site, out: &Path, label: &str) -> (PrintStats, Vec<Diagnostic>) {
@@ -203,40 +246,37 @@ pub fn render(site: &Site, out: &Path, label: &str) -> (PrintStats, Vec<Diagnost
             return (stats, diags);
         }
     };
-    let results: Vec<Result<(usize, usize), Vec<Diagnostic>>> = pool.install(|| {
-        jobs.par_iter()
-            .map(|job| {
-                let ld = &locales[job.locale];
-                let file = format!("{}/{}.pdf", ld.tag, job.name);
-                let doc_label = format!("print/{file}");
-                let (value, _title) = packs::document(site, ld, job);
-                let bytes = serde_json::to_vec(&value).expect("JSON values serialise");
-                let credits = expected_credits(site, ld, job, &logos);
-                let document = compile::Document {
-                    data: bytes,
-                    doc: &doc_label,
-                    output: &format!("{label}/{file}"),
-                    locale: &ld.tag,
-                    ident: &format!("herald/{file}"),
-                    credits: &credits,
-                };
-                let result = compile::compile(&shared, document, &theme, site.today);
-                comemo::evict(EVICT_AFTER);
-                let compiled = result.map_err(|f| {
-                    f.diagnostics
-                        .into_iter()
-                        .map(|d| d.locale(ld.tag.clone()))
-                        .collect::<Vec<_>>()
-                })?;
-                let path = out.join(&file);
-                if let Some(parent) = path.parent() {
-                    std::fs::create_dir_all(parent).map_err(|e| vec![io_error(parent, e)])?;
-                }
-                std::fs::write(&path, &compiled.pdf).map_err(|e| vec![io_error(&path, e)])?;
-                Ok((job.locale, compiled.pages))
-            })
-            .collect()
-    });
+    let make = |job: &packs::Job| -> Result<(usize, usize), Vec<Diagnostic>> {
+        let ld = &locales[job.locale];
+        let file = format!("{}/{}.pdf", ld.tag, job.name);
+        let doc_label = format!("print/{file}");
+        let (value, _title) = packs::document(site, ld, job);
+        let bytes = serde_json::to_vec(&value).expect("JSON values serialise");
+        let credits = expected_credits(site, ld, job, &logos);
+        let document = compile::Document {
+            data: bytes,
+            doc: &doc_label,
+            output: &format!("{label}/{file}"),
+            locale: &ld.tag,
+            ident: &format!("herald/{file}"),
+            credits: &credits,
+        };
+        let result = compile::compile(&shared, document, &theme, site.today);
+        comemo::evict(EVICT_AFTER);
+        let compiled = result.map_err(|f| {
+            f.diagnostics
+                .into_iter()
+                .map(|d| d.locale(ld.tag.clone()))
+                .collect::<Vec<_>>()
+        })?;
+        let path = out.join(&file);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| vec![io_error(parent, e)])?;
+        }
+        std::fs::write(&path, &compiled.pdf).map_err(|e| vec![io_error(&path, e)])?;
+        Ok((job.locale, compiled.pages))
+    };
+    let results = feed(&pool, &jobs, make);
     let mut per_locale = vec![0usize; site.locales.len()];
     for r in results {
         match r {

@@ -184,11 +184,12 @@ fn top_dir(path: &str) -> &str {
 pub fn document(site: &Site, ld: &LocaleData, job: &Job) -> (Value, String) {
     let mut doc = ld.common.clone();
     let pages: Vec<&data::PageData> = job.pages.iter().filter_map(|p| ld.pages.get(p)).collect();
+    let mut values: Vec<Value> = pages.iter().map(|p| ld.value(site, p)).collect();
     let campaign = site.title(job.locale);
     let language = doc["language"].as_str().unwrap_or_default().to_string();
-    let title = match (job.kind, pages.as_slice()) {
+    let title = match (job.kind, values.as_slice()) {
         (PackKind::Leaflet | PackKind::Poster, [one]) => {
-            one.value["title"].as_str().unwrap_or_default().to_string()
+            one["title"].as_str().unwrap_or_default().to_string()
         }
         _ => format!("{campaign} ({language})"),
     };
@@ -211,22 +212,25 @@ pub fn document(site: &Site, ld: &LocaleData, job: &Job) -> (Value, String) {
         let mut parts: Vec<Value> = Vec::new();
         if job.grouped {
             let mut current: Option<&str> = None;
-            for p in &pages {
+            for (p, value) in pages.iter().zip(&mut values) {
                 let dir = top_dir(&p.path);
                 if current != Some(dir) {
                     current = Some(dir);
-                    let index = ld.pages.get(&if dir.is_empty() {
-                        "_index.md".to_string()
-                    } else {
-                        format!("{dir}/_index.md")
-                    });
+                    let index = ld
+                        .pages
+                        .get(&if dir.is_empty() {
+                            "_index.md".to_string()
+                        } else {
+                            format!("{dir}/_index.md")
+                        })
+                        .map(|i| ld.value(site, i));
                     parts.push(json!({
                         "title": if dir.is_empty() { Value::Null } else {
-                            index.map_or_else(|| json!(dir), |i| i.value["title"].clone())
+                            index.as_ref().map_or_else(|| json!(dir), |i| i["title"].clone())
                         },
-                        "label": index.map(|i| i.value["label"].clone()),
-                        "summary": index.map(|i| i.value["summary"].clone()),
-                        "blocks": index.map_or(json!([]), |i| i.value["blocks"].clone()),
+                        "label": index.as_ref().map(|i| i["label"].clone()),
+                        "summary": index.as_ref().map(|i| i["summary"].clone()),
+                        "blocks": index.as_ref().map_or(json!([]), |i| i["blocks"].clone()),
                         "pages": [],
                     }));
                 }
@@ -238,21 +242,18 @@ pub fn document(site: &Site, ld: &LocaleData, job: &Job) -> (Value, String) {
                     continue;
                 }
                 if let Some(Value::Array(list)) = parts.last_mut().map(|x| &mut x["pages"]) {
-                    list.push(p.value.clone());
+                    list.push(value.take());
                 }
             }
         } else {
             parts.push(json!({
                 "title": null, "label": null, "summary": null, "blocks": [],
-                "pages": pages.iter().map(|p| p.value.clone()).collect::<Vec<_>>(),
+                "pages": values,
             }));
         }
         doc.insert("parts".into(), Value::Array(parts));
     } else {
-        doc.insert(
-            "pages".into(),
-            Value::Array(pages.iter().map(|p| p.value.clone()).collect()),
-        );
+        doc.insert("pages".into(), Value::Array(values));
     }
     (Value::Object(doc), title)
 }

@@ -147,12 +147,13 @@ fn expected_credits<'a>(
 /// Runs `make` on every job in `pool`, with at most one document per thread of the pool in
 /// flight, and returns the results in the jobs' order.
 ///
-/// Typst lays out a document's pages in parallel in the pool it runs in. A `par_iter` over
-/// the documents lets a thread that waits for one of its pages steal a whole other document
-/// and start it on top of its stack, then another: every document started keeps its memory
-/// until the ones nested above it finish, so memory grew with the number of documents (about
-/// 1 MB per leaflet). Here each feeder thread hands the pool one document and waits for it
-/// outside the pool, so no more documents are open than there are feeders.
+/// Typst's PDF export (krilla) spawns each page's content stream on the pool and waits for
+/// them with `rayon::yield_now`, which runs whatever else the pool has queued. Under a
+/// `par_iter` over the documents that is other documents, started on top of the waiting
+/// one's stack, each keeping its layout until those above it finish: memory grew with the
+/// number of documents (about 1 MB per leaflet; 44 of 64 jobs open at once in the test
+/// below). Here each feeder thread hands the pool one document and waits for it outside the
+/// pool, so no more documents are open than there are feeders.
 fn feed<J: Sync, R: Send>(
     pool: &rayon::ThreadPool,
     jobs: &[J],
@@ -299,4 +300,49 @@ pub fn render(site: &Site, out: &Path, label: &str) -> (PrintStats, Vec<Diagnost
         .collect();
     stats.elapsed = start.elapsed();
     (stats, diags)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Arc, OnceLock};
+    use std::time::Duration;
+
+    /// Jobs that wait as Typst's PDF export (krilla) does: work spawned on the pool, then
+    /// `rayon::yield_now` until nothing more runs, which executes whatever else the pool has
+    /// queued. Never more of them may be open at once than the pool has threads.
+    #[test]
+    fn feed_keeps_one_job_per_thread_in_flight() {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(2)
+            .build()
+            .unwrap();
+        let open = AtomicUsize::new(0);
+        let most = AtomicUsize::new(0);
+        let jobs: Vec<usize> = (0..64).collect();
+        let results = super::feed(&pool, &jobs, |&j| {
+            let now = open.fetch_add(1, Ordering::SeqCst) + 1;
+            most.fetch_max(now, Ordering::SeqCst);
+            let chunks: Vec<Arc<OnceLock<()>>> = (0..3)
+                .map(|k| {
+                    let cell = Arc::new(OnceLock::new());
+                    let set = cell.clone();
+                    rayon::spawn(move || {
+                        std::thread::sleep(Duration::from_millis(((j + k) % 3) as u64));
+                        let _ = set.set(());
+                    });
+                    cell
+                })
+                .collect();
+            while let Some(rayon::Yield::Executed) = rayon::yield_now() {}
+            for c in &chunks {
+                c.wait();
+            }
+            open.fetch_sub(1, Ordering::SeqCst);
+            j * 10
+        });
+        assert_eq!(results, jobs.iter().map(|j| j * 10).collect::<Vec<_>>());
+        let most = most.load(Ordering::SeqCst);
+        assert!(most <= 2, "{most} jobs were open at once on 2 threads");
+    }
 }

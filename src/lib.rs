@@ -21,6 +21,7 @@ pub mod paths;
 pub mod render;
 pub mod serve;
 pub mod status;
+pub mod timing;
 pub mod write;
 
 use diagnostics::{Diagnostic, Severity};
@@ -120,7 +121,7 @@ const INCOMPLETE_CODES: [&str; 2] = ["missing-translation", "missing-message"];
 
 fn load_and_check(opts: &Options) -> Result<(Option<model::Site>, Vec<Diagnostic>), Fatal> {
     let today = opts.today.unwrap_or_else(today);
-    let (site, mut diags) = match load::load(&opts.root, today) {
+    let (site, mut diags) = match timing::phase("load", || load::load(&opts.root, today)) {
         Ok(x) => x,
         Err(load::LoadFailure::Invalid(d)) => return Ok((None, d)),
         Err(load::LoadFailure::Io(msg)) => return Err(Fatal(msg)),
@@ -133,7 +134,7 @@ fn load_and_check(opts: &Options) -> Result<(Option<model::Site>, Vec<Diagnostic
     ));
     // Print checks (fonts, glyph coverage) only matter when print packs are made.
     if !opts.preview && !opts.only_site {
-        diags.extend(render::print::check(&site));
+        diags.extend(timing::phase("check print", || render::print::check(&site)));
     }
     if opts.allow_incomplete {
         for d in &mut diags {
@@ -236,7 +237,7 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
     let bundles_dir = staging.path().join("bundles");
     let ((stats, mut render_diags, search_and_bundles), print) = rayon::join(
         || {
-            let (stats, mut diags) = renderer.render();
+            let (stats, mut diags) = timing::phase("render site", || renderer.render());
             let mut extra = (None, None);
             if !opts.only_site && !diags.iter().any(|d| d.severity == Severity::Error) {
                 let (search, search_diags) =
@@ -279,7 +280,7 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
         report.elapsed = start.elapsed();
         return Ok(report);
     }
-    staging.commit().map_err(|e| {
+    timing::phase("commit", || staging.commit()).map_err(|e| {
         Fatal(format!(
             "could not move the new output into {}: {e}",
             out.display()

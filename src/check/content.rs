@@ -13,6 +13,7 @@ mod front;
 mod html;
 mod inclusive;
 mod language;
+pub(crate) mod letters;
 mod terms;
 
 use crate::diagnostics::{line_col, Diagnostic};
@@ -382,12 +383,16 @@ fn level_num(l: HeadingLevel) -> u8 {
 
 /// A word that is a web or e-mail address: left out of the text the checks read.
 pub(crate) fn looks_like_url(tok: &str) -> bool {
-    let t = tok.trim_matches(|c: char| !c.is_alphanumeric() && c != '/');
-    let lower = t.to_ascii_lowercase();
-    lower.contains("://")
-        || lower.starts_with("www.")
-        || lower.starts_with("mailto:")
-        || lower.starts_with("tel:")
+    // Every address has one of these; most words have none, and are answered here.
+    if !tok.bytes().any(|b| matches!(b, b':' | b'@' | b'.')) {
+        return false;
+    }
+    let t = tok.trim_matches(|c: char| !letters::is_alnum(c) && c != '/');
+    let prefix = |p: &str| t.get(..p.len()).is_some_and(|s| s.eq_ignore_ascii_case(p));
+    t.contains("://")
+        || prefix("www.")
+        || prefix("mailto:")
+        || prefix("tel:")
         || t.split_once('@')
             .is_some_and(|(a, b)| !a.is_empty() && b.contains('.'))
 }

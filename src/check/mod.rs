@@ -20,13 +20,13 @@ pub struct CheckOptions {
 /// Runs every check over the loaded campaign.
 pub fn run(site: &Site, opts: CheckOptions) -> Vec<Diagnostic> {
     let mut diags = Vec::new();
-    diags.extend(translations::check(site));
-    diags.extend(partners::check(site));
-    diags.extend(links::check(site));
-    diags.extend(messages::check(site));
-    diags.extend(unsafe_html::check(site));
-    diags.extend(content::check(site, opts.strict));
-    let _ = opts;
+    use crate::timing::phase;
+    diags.extend(phase("check translations", || translations::check(site)));
+    diags.extend(phase("check partners", || partners::check(site)));
+    diags.extend(phase("check links", || links::check(site)));
+    diags.extend(phase("check messages", || messages::check(site)));
+    diags.extend(phase("check unsafe html", || unsafe_html::check(site)));
+    diags.extend(phase("check content", || content::check(site, opts.strict)));
     diags
 }
 

@@ -3,6 +3,7 @@
 //! `lang` attribute. Text in another language of the same script (English in a French
 //! page) cannot be told apart reliably and is not reported.
 
+use super::letters::is_alnum;
 use super::{snippet, Ctx, TChar, BREAK};
 use crate::diagnostics::Diagnostic;
 use icu_locale::LocaleExpander;
@@ -170,13 +171,13 @@ fn breaks_run(c: char) -> bool {
 /// Letters in a word: alphanumerics, and `'`, `’` or `-` between two of them.
 fn word_char(block: &[TChar], i: usize) -> bool {
     let c = block[i].c;
-    if c.is_alphanumeric() {
+    if is_alnum(c) {
         return true;
     }
     matches!(c, '\'' | '’' | '-' | '\u{200C}' | '\u{200D}')
         && i > 0
-        && block[i - 1].c.is_alphanumeric()
-        && block.get(i + 1).is_some_and(|n| n.c.is_alphanumeric())
+        && is_alnum(block[i - 1].c)
+        && block.get(i + 1).is_some_and(|n| is_alnum(n.c))
 }
 
 /// A run of words in a foreign script: indices into the block (end exclusive) and script.

@@ -75,10 +75,12 @@ impl Entry {
 /// this check was a quarter of the build).
 pub struct Terms {
     pub entries: Vec<Entry>,
-    /// First character -> (entry, form).
-    by_first: HashMap<char, Vec<(usize, usize)>>,
-    /// Forms that start with `*` or a space, tried everywhere.
-    anywhere: Vec<(usize, usize)>,
+    /// First character -> (entry, form), sorted by character (a few dozen: a binary search
+    /// beats hashing every word's first letter).
+    by_first: Vec<(char, Vec<(usize, usize)>)>,
+    /// Forms that start with `*` or a space, tried everywhere: (entry, form, the first
+    /// letter the form names). `*@s` can only match a word that has an `@`.
+    anywhere: Vec<(usize, usize, Option<char>)>,
 }
 
 impl Terms {
@@ -89,10 +91,23 @@ impl Terms {
             for (pi, p) in e.pats.iter().enumerate() {
                 match p.first() {
                     Some(Pat::Char(c)) => by_first.entry(*c).or_default().push((ei, pi)),
-                    _ => anywhere.push((ei, pi)),
+                    _ => {
+                        // The first letter named before any space: after a space it
+                        // would be in a later word.
+                        let needle =
+                            p.iter()
+                                .take_while(|x| **x != Pat::Space)
+                                .find_map(|x| match x {
+                                    Pat::Char(c) => Some(*c),
+                                    _ => None,
+                                });
+                        anywhere.push((ei, pi, needle));
+                    }
                 }
             }
         }
+        let mut by_first: Vec<_> = by_first.into_iter().collect();
+        by_first.sort_by_key(|(c, _)| *c);
         Terms {
             entries,
             by_first,
@@ -122,7 +137,7 @@ fn norm_char(c: char, mut push: impl FnMut(char)) {
         '’' | 'ʼ' | '‘' => push('\''),
         '\u{00A0}' | '\u{202F}' | '\u{2009}' => push(' '),
         '\u{2027}' | '\u{22C5}' | '\u{2022}' => push('·'),
-        _ => c.to_lowercase().for_each(push),
+        _ => super::letters::lower(c, push),
     }
 }
 
@@ -273,7 +288,7 @@ pub fn norm_block(block: &[TChar]) -> Norm {
 
 /// Characters that continue a word: a term must not start or end next to one.
 fn in_word(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '·' | '@')
+    super::letters::is_alnum(c) || matches!(c, '·' | '@')
 }
 
 /// Arabic proclitics written together with the next word (و، ف، ب، ك، ل): `والمهاجرين`
@@ -337,8 +352,19 @@ pub fn find(terms: &Terms, norm: &Norm) -> Vec<Found> {
         }
         let starts = (w..word_end.min(w + 3)).filter(|&s| s == w || arabic_prefix(&text[w..s]));
         for s in starts {
-            let candidates = terms.by_first.get(&text[s]).into_iter().flatten();
-            for &(ei, pi) in candidates.chain(&terms.anywhere) {
+            let candidates = match terms.by_first.binary_search_by_key(&text[s], |(c, _)| *c) {
+                Ok(i) => terms.by_first[i].1.as_slice(),
+                Err(_) => &[],
+            };
+            // A `*` spans the letters of this word only, so the letter after it is in the
+            // word or just after it.
+            let reach = &text[s..(word_end + 1).min(text.len())];
+            let anywhere = terms
+                .anywhere
+                .iter()
+                .filter(|(_, _, needle)| needle.is_none_or(|n| reach.contains(&n)))
+                .map(|&(ei, pi, _)| (ei, pi));
+            for (ei, pi) in candidates.iter().copied().chain(anywhere) {
                 if let Some(end) = match_at(&text, s, &entries[ei].pats[pi]) {
                     all.push(Found {
                         start: s,
@@ -435,6 +461,39 @@ mod tests {
         );
         assert!(found("fr", "les travailleurs migrants").is_empty());
         assert_eq!(found("fr", "un clandestin"), vec!["clandestin=clandestin"]);
+    }
+
+    /// Forms that start with `*` are tried only where the letter after it can be; one that
+    /// goes on after a space must still be found in the next word.
+    #[test]
+    fn forms_starting_with_a_star() {
+        let entries = |forms: &[&str]| {
+            forms
+                .iter()
+                .map(|f| {
+                    entry(RawEntry {
+                        term: OneOrMany::One(f.to_string()),
+                        suggestion: Some("x".into()),
+                        why: None,
+                        remove: false,
+                    })
+                })
+                .collect::<Vec<_>>()
+        };
+        let list = Terms::new(entries(&["*@s", "* clandestins"]));
+        let hits = |s: &str| {
+            let n = norm_block(&block(s));
+            find(&list, &n)
+                .iter()
+                .map(|f| n[f.start..f.end].iter().map(|t| t.2).collect::<String>())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(hits("todos los amig@s llegan"), vec!["amig@s"]);
+        assert_eq!(
+            hits("les travailleurs clandestins"),
+            vec!["travailleurs clandestins"]
+        );
+        assert!(hits("amigos y amigas").is_empty());
     }
 
     #[test]

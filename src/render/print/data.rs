@@ -291,6 +291,13 @@ impl LocaleData {
         }
     }
 
+    /// The same, without drawing QR codes: for the checks, which read the pages' text and
+    /// not the codes (drawing one per page was a quarter of `herald check` on a large campaign).
+    pub fn without_qr_codes(mut self) -> LocaleData {
+        self.with_qr = false;
+        self
+    }
+
     /// A page as the print template reads it: title, blocks, sources, review, QR code.
     pub fn value(&self, site: &Site, data: &PageData) -> Value {
         let page = &site.pages[data.page_index];

@@ -42,6 +42,10 @@ pub struct FontSet {
     /// Text families, in the theme's order.
     pub families: Vec<Family>,
     pub mono: Option<String>,
+    /// One bit per character of the Basic Multilingual Plane: it needs a glyph and no font
+    /// has one. Built at the first question: the glyph check asks it of every character of
+    /// every page, and each answer was a search of every font's coverage.
+    lacking: std::sync::OnceLock<Box<[u64; 1024]>>,
 }
 
 pub const CONFIG: &str = "fonts.yaml";
@@ -165,6 +169,7 @@ pub fn load(site: &Site, print_dir: &Path) -> Result<FontSet, Vec<Diagnostic>> {
         book,
         families,
         mono: cfg.mono.map(|m| m.family),
+        lacking: std::sync::OnceLock::new(),
     })
 }
 
@@ -199,6 +204,27 @@ impl FontSet {
         self.fonts
             .iter()
             .any(|f| f.info().coverage.contains(c as u32))
+    }
+
+    /// Whether a character would print as a blank box: it needs a glyph
+    /// ([`needs_glyph`]) and no configured font [`covers`](Self::covers) it.
+    pub fn lacks(&self, c: char) -> bool {
+        let u = c as u32;
+        if u > 0xFFFF {
+            return needs_glyph(c) && !self.covers(c);
+        }
+        let bits = self.lacking.get_or_init(|| {
+            let mut bits = Box::new([0u64; 1024]);
+            for u in 0..=0xFFFFu32 {
+                if let Some(c) = char::from_u32(u) {
+                    if needs_glyph(c) && !self.covers(c) {
+                        bits[(u >> 6) as usize] |= 1 << (u & 63);
+                    }
+                }
+            }
+            bits
+        });
+        bits[(u >> 6) as usize] & (1 << (u & 63)) != 0
     }
 }
 

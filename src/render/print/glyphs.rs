@@ -3,7 +3,7 @@
 //! may name a partner that must stay off paper (`web-only-partner`).
 
 use super::data::LocaleData;
-use super::fonts::{needs_glyph, FontSet};
+use super::fonts::FontSet;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Site, Visibility};
 use serde_json::Value;
@@ -43,7 +43,7 @@ fn missing(text: &[&str], fonts: &FontSet) -> Vec<char> {
     let mut seen = BTreeSet::new();
     text.iter()
         .flat_map(|s| s.chars())
-        .filter(|&c| needs_glyph(c) && !fonts.covers(c) && seen.insert(c))
+        .filter(|&c| fonts.lacks(c) && seen.insert(c))
         .collect()
 }
 

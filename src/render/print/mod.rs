@@ -101,7 +101,7 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
         .into_par_iter()
         .map(|l| {
             let (main, mono) = fonts.for_locale(site, l);
-            let ld = data::LocaleData::new(site, l, (&main, &mono));
+            let ld = data::LocaleData::new(site, l, (&main, &mono)).without_qr_codes();
             let mut d = glyphs::check_glyphs(site, &fonts, &ld);
             d.extend(glyphs::check_web_only(site, &ld));
             d

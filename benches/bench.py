@@ -321,6 +321,8 @@ def main():
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--full", action="store_true", help="also time herald's full build (print packs, bundles)")
     ap.add_argument("--keep", help="keep the generated campaigns in this folder")
+    ap.add_argument("--reuse", action="store_true",
+                    help="with --keep: use the campaigns already there if they have the same number of pages")
     ap.add_argument("--serve", action="store_true", help="also time one-page edits under herald serve")
     ap.add_argument("--serve-only", action="store_true", help="only time the edits under serve (on a kept corpus)")
     ap.add_argument("--edit-gap", type=float, default=15.0,
@@ -335,21 +337,34 @@ def main():
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="herald-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     hroot, groot = work / "herald", work / "hugo"
+    marker = work / "corpus.json"
+    reuse = args.reuse and marker.exists() and json.loads(marker.read_text()).get("pages") == args.pages
     for d in (hroot, groot):
-        if d.exists() and not args.serve_only:
+        if d.exists() and not args.serve_only and not reuse:
             shutil.rmtree(d)
     if args.serve_only:
         on_disk, rendered = serve_edits(hroot, work, gap=args.edit_gap)
         print(f"serve, one-page edit: on disk after {on_disk * 1000:.0f} ms (median of 5), rendering {rendered:.1f} ms of it")
         return
-    t0 = time.perf_counter()
-    generate_herald(hroot, args.pages)
-    generate_hugo(groot, args.pages)
-    print(f"generated {args.pages} pages x {len(LOCALES)} locales in {time.perf_counter() - t0:.1f} s ({work})")
+    if reuse:
+        print(f"using the {args.pages} pages x {len(LOCALES)} locales already in {work}")
+    else:
+        t0 = time.perf_counter()
+        marker.unlink(missing_ok=True)
+        generate_herald(hroot, args.pages)
+        generate_hugo(groot, args.pages)
+        marker.write_text(json.dumps({"pages": args.pages}))
+        print(f"generated {args.pages} pages x {len(LOCALES)} locales in {time.perf_counter() - t0:.1f} s ({work})")
     results = {"herald": [], "hugo": [], "herald-full": []}
+    outs = []
     for run in range(args.runs):
-        # Fresh output folders each run; deleting old ones happens outside the timed region.
+        # A fresh output folder for each run, all deleted at the end: deleting 80,000 files
+        # just before a run makes ext4 slow to create the next ones (it skips inodes freed in
+        # the last minutes, reading their blocks), which would time the file system's
+        # recent past rather than the tool.
         out = work / f"out-{run}"
+        shutil.rmtree(out, ignore_errors=True)
+        outs.append(out)
         order = [("herald", [str(herald_bin()), "build", "--only", "site", "--root", str(hroot), "--out", str(out / "herald")], None),
                  ("hugo", ["hugo", "--quiet", "-d", str(out / "hugo")], groot)]
         if run % 2:
@@ -358,6 +373,7 @@ def main():
             results[name].append(timed(cmd, cwd))
         if args.full:
             results["herald-full"].append(timed([str(herald_bin()), "build", "--root", str(hroot), "--out", str(out / "full")]))
+    for out in outs:
         shutil.rmtree(out, ignore_errors=True)
     med = {k: (statistics.median(w for w, _ in v), statistics.median(m for _, m in v)) for k, v in results.items() if v}
     print(f"\n{'':14}{'wall (median)':>16}{'peak memory':>16}")

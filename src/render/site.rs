@@ -583,6 +583,7 @@ impl<'a> Renderer<'a> {
         let problems = crate::check::credits::verify(
             &html,
             &credited,
+            (!view.content.is_empty()).then_some(view.content.as_str()),
             &format!("{}/{from_dir}index.html", self.label),
             tag,
         );

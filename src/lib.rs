@@ -8,6 +8,7 @@
 // hot path, so its size does not matter and boxing it would only add noise.
 #![allow(clippy::result_large_err)]
 
+pub mod charset;
 pub mod check;
 pub mod config;
 pub mod coverage;

@@ -13,27 +13,34 @@ struct Seen {
     images: Vec<(String, String)>,
 }
 
-fn read(html: &str) -> Seen {
-    let seen = RefCell::new(Seen {
-        text: String::with_capacity(html.len() / 2),
-        images: Vec::new(),
-    });
-    let settings = Settings::new()
-        .append_element_content_handler(element!("img", |el| {
-            let src = el.get_attribute("src").unwrap_or_default();
-            let alt = el.get_attribute("alt").unwrap_or_default();
-            seen.borrow_mut().images.push((src, alt));
-            Ok(())
-        }))
-        .append_element_content_handler(text!("body", |t| {
-            seen.borrow_mut().text.push_str(t.as_str());
-            Ok(())
-        }));
+/// Settings that record every `<img>`'s `src` and `alt` in `seen`.
+fn images(seen: &RefCell<Seen>) -> Settings<'_, 'static> {
+    Settings::new().append_element_content_handler(element!("img", |el| {
+        let src = el.get_attribute("src").unwrap_or_default();
+        let alt = el.get_attribute("alt").unwrap_or_default();
+        seen.borrow_mut().images.push((src, alt));
+        Ok(())
+    }))
+}
+
+fn run(settings: Settings<'_, 'static>, html: &str) {
     let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
     // Malformed HTML cannot make the rewriter fail in a way we could report better than
     // the missing credit itself, so errors fall through to the checks below.
     let _ = rewriter.write(html.as_bytes());
     let _ = rewriter.end();
+}
+
+fn read(html: &str) -> Seen {
+    let seen = RefCell::new(Seen {
+        text: String::with_capacity(html.len() / 2),
+        images: Vec::new(),
+    });
+    let settings = images(&seen).append_element_content_handler(text!("body", |t| {
+        seen.borrow_mut().text.push_str(t.as_str());
+        Ok(())
+    }));
+    run(settings, html);
     seen.into_inner()
 }
 
@@ -48,22 +55,13 @@ fn read_pieces(pieces: &[&str]) -> Seen {
         images: Vec::new(),
     });
     for piece in pieces {
-        let settings = Settings::new()
-            .append_element_content_handler(element!("img", |el| {
-                let src = el.get_attribute("src").unwrap_or_default();
-                let alt = el.get_attribute("alt").unwrap_or_default();
-                seen.borrow_mut().images.push((src, alt));
-                Ok(())
-            }))
-            .append_document_content_handler(doc_text!(|t| {
-                if t.text_type() == TextType::Data {
-                    seen.borrow_mut().text.push_str(t.as_str());
-                }
-                Ok(())
-            }));
-        let mut rewriter = HtmlRewriter::new(settings, |_: &[u8]| {});
-        let _ = rewriter.write(piece.as_bytes());
-        let _ = rewriter.end();
+        let settings = images(&seen).append_document_content_handler(doc_text!(|t| {
+            if t.text_type() == TextType::Data {
+                seen.borrow_mut().text.push_str(t.as_str());
+            }
+            Ok(())
+        }));
+        run(settings, piece);
         seen.borrow_mut().text.push('\0');
     }
     seen.into_inner()

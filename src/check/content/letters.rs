@@ -4,63 +4,41 @@
 //! on a campaign in Arabic, French and Spanish). The tables are built once from the standard
 //! library's own answers, so the two cannot disagree.
 
+use crate::charset::BmpSet;
 use std::sync::OnceLock;
 
-/// One bit per character of the Basic Multilingual Plane.
-type Bits = [u64; 1024];
-
 struct Tables {
-    alnum: Bits,
+    alnum: BmpSet,
     /// `to_lowercase` gives the character itself.
-    own_lower: Bits,
+    own_lower: BmpSet,
 }
 
 fn tables() -> &'static Tables {
-    static TABLES: OnceLock<Box<Tables>> = OnceLock::new();
-    TABLES.get_or_init(|| {
-        let mut t = Box::new(Tables {
-            alnum: [0; 1024],
-            own_lower: [0; 1024],
-        });
-        for u in 0..=0xFFFFu32 {
-            let Some(c) = char::from_u32(u) else { continue };
-            let (word, bit) = ((u >> 6) as usize, 1u64 << (u & 63));
-            if c.is_alphanumeric() {
-                t.alnum[word] |= bit;
-            }
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| Tables {
+        alnum: BmpSet::from_fn(char::is_alphanumeric),
+        own_lower: BmpSet::from_fn(|c| {
             let mut lower = c.to_lowercase();
-            if lower.next() == Some(c) && lower.next().is_none() {
-                t.own_lower[word] |= bit;
-            }
-        }
-        t
+            lower.next() == Some(c) && lower.next().is_none()
+        }),
     })
-}
-
-fn get(bits: &Bits, u: u32) -> bool {
-    bits[(u >> 6) as usize] & (1 << (u & 63)) != 0
 }
 
 /// The same answer as [`char::is_alphanumeric`].
 #[inline]
 pub fn is_alnum(c: char) -> bool {
-    let u = c as u32;
-    if u < 0x80 {
+    if c.is_ascii() {
         return c.is_ascii_alphanumeric();
     }
-    if u > 0xFFFF {
-        return c.is_alphanumeric();
-    }
-    get(&tables().alnum, u)
+    tables().alnum.get(c).unwrap_or_else(|| c.is_alphanumeric())
 }
 
 /// The characters of `c`'s lower case, as [`char::to_lowercase`] gives them.
 #[inline]
 pub fn lower(c: char, mut push: impl FnMut(char)) {
-    let u = c as u32;
-    if u < 0x80 {
+    if c.is_ascii() {
         push(c.to_ascii_lowercase());
-    } else if u <= 0xFFFF && get(&tables().own_lower, u) {
+    } else if tables().own_lower.get(c) == Some(true) {
         push(c);
     } else {
         c.to_lowercase().for_each(push);

@@ -45,7 +45,7 @@ pub struct FontSet {
     /// One bit per character of the Basic Multilingual Plane: it needs a glyph and no font
     /// has one. Built at the first question: the glyph check asks it of every character of
     /// every page, and each answer was a search of every font's coverage.
-    lacking: std::sync::OnceLock<Box<[u64; 1024]>>,
+    lacking: std::sync::OnceLock<crate::charset::BmpSet>,
 }
 
 pub const CONFIG: &str = "fonts.yaml";
@@ -209,22 +209,11 @@ impl FontSet {
     /// Whether a character would print as a blank box: it needs a glyph
     /// ([`needs_glyph`]) and no configured font [`covers`](Self::covers) it.
     pub fn lacks(&self, c: char) -> bool {
-        let u = c as u32;
-        if u > 0xFFFF {
-            return needs_glyph(c) && !self.covers(c);
-        }
-        let bits = self.lacking.get_or_init(|| {
-            let mut bits = Box::new([0u64; 1024]);
-            for u in 0..=0xFFFFu32 {
-                if let Some(c) = char::from_u32(u) {
-                    if needs_glyph(c) && !self.covers(c) {
-                        bits[(u >> 6) as usize] |= 1 << (u & 63);
-                    }
-                }
-            }
-            bits
-        });
-        bits[(u >> 6) as usize] & (1 << (u & 63)) != 0
+        let lacks = |c: char| needs_glyph(c) && !self.covers(c);
+        self.lacking
+            .get_or_init(|| crate::charset::BmpSet::from_fn(lacks))
+            .get(c)
+            .unwrap_or_else(|| lacks(c))
     }
 }
 

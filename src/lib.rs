@@ -127,12 +127,14 @@ fn load_and_check(opts: &Options) -> Result<(Option<model::Site>, Vec<Diagnostic
         Err(load::LoadFailure::Invalid(d)) => return Ok((None, d)),
         Err(load::LoadFailure::Io(msg)) => return Err(Fatal(msg)),
     };
-    diags.extend(check::run(
-        &site,
-        check::CheckOptions {
-            strict: opts.strict,
-        },
-    ));
+    diags.extend(timing::phase("check", || {
+        check::run(
+            &site,
+            check::CheckOptions {
+                strict: opts.strict,
+            },
+        )
+    }));
     // Print checks (fonts, glyph coverage) only matter when print packs are made.
     if !opts.preview && !opts.only_site {
         diags.extend(timing::phase("check print", || render::print::check(&site)));
@@ -206,7 +208,7 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
         return Ok(report);
     }
     let site = Arc::new(site);
-    let tera = match render::templates::compile(&site) {
+    let tera = match timing::phase("compile templates", || render::templates::compile(&site)) {
         Ok(t) => t,
         Err(d) => {
             diagnostics.extend(d);
@@ -230,8 +232,10 @@ pub fn build(opts: &Options) -> Result<Report, Fatal> {
         Err(_) => out.join("site").display().to_string(),
     };
     let print_label = label.strip_suffix("site").unwrap_or(&label).to_string() + "print";
-    let renderer = render::site::Renderer::new(&site, &tera, &site_dir, label)
-        .with_progress(opts.progress.clone());
+    let renderer = timing::phase("prepare render", || {
+        render::site::Renderer::new(&site, &tera, &site_dir, label)
+    })
+    .with_progress(opts.progress.clone());
     // Print packs are made alongside the HTML, and the search pages and bundles, which read
     // the site as it was written, alongside the print packs.
     let print_dir = staging.path().join("print");

@@ -406,34 +406,40 @@ pub(crate) fn push_text(
     cite: bool,
 ) {
     let off = |i: usize| if exact { at + i } else { at };
-    let mut i = 0;
-    while i < t.len() {
-        let c = t[i..].chars().next().expect("in bounds");
-        if c.is_whitespace() {
-            cur.push(TChar {
-                c,
-                off: off(i),
-                lang,
-                cite,
-            });
-            i += c.len_utf8();
-            continue;
-        }
-        let end = t[i..].find(char::is_whitespace).map_or(t.len(), |e| i + e);
-        if looks_like_url(&t[i..end]) {
-            cur.push(brk(off(i)));
-        } else {
-            for (j, c) in t[i..end].char_indices() {
-                cur.push(TChar {
-                    c,
-                    off: off(i + j),
-                    lang,
-                    cite,
-                });
+    cur.reserve(t.len());
+    // Each word's characters go in as they are read; the rare word that is an address is
+    // taken out again when it ends, so the text is decoded once.
+    let mut word: Option<(usize, usize)> = None; // (byte start in `t`, index in `cur`)
+    let end_word = |cur: &mut Vec<TChar>, word: &mut Option<(usize, usize)>, end: usize| {
+        if let Some((start, first)) = word.take() {
+            if looks_like_url(&t[start..end]) {
+                cur.truncate(first);
+                cur.push(brk(off(start)));
             }
         }
-        i = end;
+    };
+    let bytes = t.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // Most text is ASCII: its characters are read without decoding.
+        let c = match bytes[i] {
+            b if b.is_ascii() => b as char,
+            _ => t[i..].chars().next().expect("on a character boundary"),
+        };
+        if c.is_whitespace() {
+            end_word(cur, &mut word, i);
+        } else if word.is_none() {
+            word = Some((i, cur.len()));
+        }
+        cur.push(TChar {
+            c,
+            off: off(i),
+            lang,
+            cite,
+        });
+        i += c.len_utf8();
     }
+    end_word(cur, &mut word, t.len());
 }
 
 pub(crate) fn snippet(chars: impl Iterator<Item = char>) -> String {

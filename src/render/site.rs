@@ -562,14 +562,19 @@ impl<'a> Renderer<'a> {
         }
         ctx.insert("breadcrumbs", &crumbs);
         ctx.insert("page", &view);
-        let html = self.tera.render(template, &ctx).map_err(|e| {
-            vec![render_error(
-                site,
-                &e,
-                template,
-                &format!("{from_dir}index.html"),
-            )]
-        })?;
+        // Rendered to bytes: they are read back and written as they are, so making a String
+        // of them would only check again that Tera wrote UTF-8.
+        let mut html = Vec::with_capacity(16 * 1024);
+        self.tera
+            .render_to(template, &ctx, &mut html)
+            .map_err(|e| {
+                vec![render_error(
+                    site,
+                    &e,
+                    template,
+                    &format!("{from_dir}index.html"),
+                )]
+            })?;
         let tag = &site.locales[l].tag;
         let credited: Vec<(&crate::model::Partner, String)> = job
             .content
@@ -590,11 +595,7 @@ impl<'a> Renderer<'a> {
         if !problems.is_empty() {
             return Err(problems);
         }
-        write_file(
-            &self.out.join(&from_dir).join("index.html"),
-            html.as_bytes(),
-        )
-        .map_err(|d| vec![d])
+        write_file(&self.out.join(&from_dir).join("index.html"), &html).map_err(|d| vec![d])
     }
 
     fn render_partners(&self, locale: usize) -> Result<(), Diagnostic> {
@@ -818,21 +819,22 @@ impl<'a> Renderer<'a> {
     /// Renders the whole site into `self.out`.
     pub fn render(&self) -> (SiteStats, Vec<Diagnostic>) {
         let site = self.site;
-        let jobs = jobs(site, &self.all);
+        let jobs = crate::timing::phase("render jobs", || jobs(site, &self.all));
         if let Some(p) = &self.progress {
             p.begin("pages", jobs.len());
         }
-        let mut diags: Vec<Diagnostic> = jobs
-            .par_iter()
-            .filter_map(|j| {
-                let r = self.render_job(j).err();
-                if let Some(p) = &self.progress {
-                    p.advance(1);
-                }
-                r
-            })
-            .flatten()
-            .collect();
+        let mut diags: Vec<Diagnostic> = crate::timing::phase("render pages", || {
+            jobs.par_iter()
+                .filter_map(|j| {
+                    let r = self.render_job(j).err();
+                    if let Some(p) = &self.progress {
+                        p.advance(1);
+                    }
+                    r
+                })
+                .flatten()
+                .collect()
+        });
         if let Some(p) = &self.progress {
             p.end();
         }

@@ -5,7 +5,7 @@ use crate::load::{rel_path, walk_files};
 use crate::model::Site;
 use fluent_bundle::{FluentArgs, FluentValue};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use tera::{Tera, Value};
 
 /// `t(id="message-id", lang=lang, name="…")`: a Fluent message in a locale, with every other
@@ -17,6 +17,20 @@ use tera::{Tera, Value};
 /// value, so `t(id=…, lang=lang, attr=true)` removes them.
 struct Translate {
     site: Arc<Site>,
+    /// Messages without variables, by locale and `attr`, as formatted the first time: a
+    /// page's chrome asks for the same dozen on every page.
+    plain: Vec<RwLock<HashMap<String, Value>>>,
+}
+
+impl Translate {
+    fn new(site: &Arc<Site>) -> Translate {
+        Translate {
+            site: Arc::clone(site),
+            plain: (0..site.locales.len() * 2)
+                .map(|_| RwLock::default())
+                .collect(),
+        }
+    }
 }
 
 impl tera::Function for Translate {
@@ -31,6 +45,11 @@ impl tera::Function for Translate {
             .ok_or_else(|| tera::Error::msg(format!("t(id=\"{id}\") needs lang=lang")))?;
         let locale = self.site.locale_index(lang).unwrap_or(self.site.source);
         let attr = args.get("attr").and_then(Value::as_bool).unwrap_or(false);
+        let plain = (args.len() == 2 + usize::from(args.contains_key("attr")))
+            .then(|| &self.plain[locale * 2 + usize::from(attr)]);
+        if let Some(v) = plain.and_then(|m| m.read().ok()?.get(id).cloned()) {
+            return Ok(v);
+        }
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
             if k == "id" || k == "lang" || k == "attr" {
@@ -45,11 +64,15 @@ impl tera::Function for Translate {
         }
         let args = fargs.iter().next().is_some().then_some(&fargs);
         let text = self.site.message(locale, id, args);
-        Ok(Value::String(if attr {
+        let v = Value::String(if attr {
             super::context::strip_isolation(&text)
         } else {
             text
-        }))
+        });
+        if let Some(mut m) = plain.and_then(|m| m.write().ok()) {
+            m.insert(id.to_string(), v.clone());
+        }
+        Ok(v)
     }
 
     fn is_safe(&self) -> bool {
@@ -61,16 +84,22 @@ impl tera::Function for Translate {
 /// safe but makes every URL longer and harder to read in the source.
 pub fn escape(input: &str) -> String {
     let mut out = String::with_capacity(input.len() + 8);
-    for c in input.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    // Runs of ordinary text are copied whole: templates escape every value they print.
+    let mut plain = 0;
+    for (i, b) in input.bytes().enumerate() {
+        let with = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        out.push_str(&input[plain..i]);
+        out.push_str(with);
+        plain = i + 1;
     }
+    out.push_str(&input[plain..]);
     out
 }
 
@@ -139,12 +168,7 @@ pub fn compile(site: &Arc<Site>) -> Result<Tera, Vec<Diagnostic>> {
 
 /// Gives the templates' `t()` and `has()` this site's messages.
 pub fn bind(tera: &mut Tera, site: &Arc<Site>) {
-    tera.register_function(
-        "t",
-        Translate {
-            site: Arc::clone(site),
-        },
-    );
+    tera.register_function("t", Translate::new(site));
     tera.register_function(
         "has",
         Has {
@@ -219,4 +243,21 @@ pub fn render_error(site: &Site, e: &tera::Error, template: &str, output: &str) 
     .help(
         "Check the variables the template uses against the page context documented in the README.",
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn escapes_the_five_characters_and_keeps_the_rest() {
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("plain / text"), "plain / text");
+        assert_eq!(
+            escape("<a href=\"x\">Tom & Jerry's</a>"),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;"
+        );
+        assert_eq!(escape("حقوق & «droits»"), "حقوق &amp; «droits»");
+        assert_eq!(escape("&"), "&amp;");
+    }
 }

@@ -72,11 +72,15 @@ pub(super) fn inclusive_terms(cx: &Ctx, blocks: &[Vec<TChar>], out: &mut Vec<Dia
         let norm = terms::norm_block(block);
         for f in terms::find(cx.terms, &norm) {
             let e = &cx.terms[f.entry];
-            let (first, last) = (norm[f.start].1, norm[f.end - 1].1);
-            let end = last + norm[f.end - 1].2.len_utf8();
+            let (first, last) = (norm.off(f.start), norm.off(f.end - 1));
+            let end = last
+                + norm
+                    .written(f.end - 1..f.end)
+                    .next()
+                    .map_or(0, char::len_utf8);
             let found = match cx.page.text.get(first..end) {
                 Some(s) if first < end => snippet(s.chars()),
-                _ => snippet(norm[f.start..f.end].iter().map(|t| t.2)),
+                _ => snippet(norm.written(f.start..f.end)),
             };
             if terms::allowed(e, &found, &allow) {
                 continue;

@@ -33,6 +33,11 @@ pub fn char_script(c: char) -> Option<&'static str> {
     if !c.is_alphabetic() {
         return None;
     }
+    block_script(c)
+}
+
+/// The script of the Unicode block `c` is in, letter or not.
+fn block_script(c: char) -> Option<&'static str> {
     let u = c as u32;
     Some(match u {
         0x41..=0x5A | 0x61..=0x7A | 0xAA | 0xBA | 0xC0..=0x24F | 0x250..=0x2AF => "Latn",
@@ -180,6 +185,20 @@ fn word_char(block: &[TChar], i: usize) -> bool {
         && block.get(i + 1).is_some_and(|n| is_alnum(n.c))
 }
 
+/// Whether `block` has a letter of a script that `page` does not accept. Nearly every block
+/// has none, and this answers it with a range test per character where the run search asks
+/// Unicode's letter tables twice per character (that search was a fifth of the content
+/// checks of a large campaign).
+fn may_be_foreign(block: &[TChar], page: &str) -> bool {
+    let latin = accepts(page, "Latn");
+    block.iter().any(|t| {
+        if t.c.is_ascii() {
+            return !latin && t.c.is_ascii_alphabetic();
+        }
+        block_script(t.c).is_some_and(|s| !accepts(page, s) && t.c.is_alphabetic())
+    })
+}
+
 /// A run of words in a foreign script: indices into the block (end exclusive) and script.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Run {
@@ -193,6 +212,9 @@ pub struct Run {
 /// language-marked elements.
 pub fn foreign_runs(block: &[TChar], page: &str) -> Vec<Run> {
     let mut out = Vec::new();
+    if !may_be_foreign(block, page) {
+        return out;
+    }
     let mut run: Option<Run> = None;
     let finish = |run: &mut Option<Run>, out: &mut Vec<Run>| {
         if let Some(r) = run.take() {

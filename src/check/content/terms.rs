@@ -269,21 +269,45 @@ pub struct Found {
     pub entry: usize,
 }
 
-/// Normalised text of a block: (normalised char, offset of the original char, original).
-pub type Norm = Vec<(char, usize, char)>;
+/// The text of a block as the matcher sees it, and where each of its characters came from.
+pub struct Norm<'a> {
+    block: &'a [TChar],
+    pub text: Vec<char>,
+    /// The index in the block of the character each of `text` was made from.
+    from: Vec<u32>,
+}
+
+impl Norm<'_> {
+    /// The file offset of the character `text[i]` was made from.
+    pub fn off(&self, i: usize) -> usize {
+        self.block[self.from[i] as usize].off
+    }
+    /// The characters as written that `text[range]` was made from.
+    pub fn written(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = char> + '_ {
+        self.from[range].iter().map(|&k| self.block[k as usize].c)
+    }
+}
 
 /// The text of a block as the matcher sees it; `<cite>` text is left out (titles are cited
 /// as they are).
-pub fn norm_block(block: &[TChar]) -> Norm {
-    let mut out = Vec::with_capacity(block.len());
-    for t in block {
+pub fn norm_block(block: &[TChar]) -> Norm<'_> {
+    let mut text = Vec::with_capacity(block.len());
+    let mut from = Vec::with_capacity(block.len());
+    for (k, t) in (0u32..).zip(block) {
         if t.cite {
-            out.push((BREAK, t.off, t.c));
+            text.push(BREAK);
+            from.push(k);
+        } else if t.c.is_ascii() {
+            text.push(t.c.to_ascii_lowercase());
+            from.push(k);
         } else {
-            norm_char(t.c, |n| out.push((n, t.off, t.c)));
+            norm_char(t.c, |n| {
+                text.push(n);
+                from.push(k);
+            });
         }
     }
-    out
+    Norm { block, text, from }
 }
 
 /// Characters that continue a word: a term must not start or end next to one.
@@ -336,18 +360,16 @@ fn match_at(text: &[char], i: usize, pat: &[Pat]) -> Option<usize> {
 /// that starts first wins, then the longest, then one without `*`.
 pub fn find(terms: &Terms, norm: &Norm) -> Vec<Found> {
     let entries = &terms.entries;
-    let text: Vec<char> = norm.iter().map(|t| t.0).collect();
-    // Computed once per character: `is_alphanumeric` outside ASCII is a table search.
-    let word: Vec<bool> = text.iter().map(|c| in_word(*c)).collect();
+    let text = &norm.text;
     let mut all = Vec::new();
     let mut w = 0;
     while w < text.len() {
-        if !word[w] {
+        if !in_word(text[w]) {
             w += 1;
             continue;
         }
-        let mut word_end = w;
-        while word_end < text.len() && word[word_end] {
+        let mut word_end = w + 1;
+        while word_end < text.len() && in_word(text[word_end]) {
             word_end += 1;
         }
         let starts = (w..word_end.min(w + 3)).filter(|&s| s == w || arabic_prefix(&text[w..s]));
@@ -365,7 +387,7 @@ pub fn find(terms: &Terms, norm: &Norm) -> Vec<Found> {
                 .filter(|(_, _, needle)| needle.is_none_or(|n| reach.contains(&n)))
                 .map(|&(ei, pi, _)| (ei, pi));
             for (ei, pi) in candidates.iter().copied().chain(anywhere) {
-                if let Some(end) = match_at(&text, s, &entries[ei].pats[pi]) {
+                if let Some(end) = match_at(text, s, &entries[ei].pats[pi]) {
                     all.push(Found {
                         start: s,
                         end,
@@ -416,13 +438,14 @@ mod tests {
 
     fn found(lang: &str, s: &str) -> Vec<String> {
         let list = Terms::new(shipped(lang));
-        let n = norm_block(&block(s));
+        let b = block(s);
+        let n = norm_block(&b);
         find(&list, &n)
             .iter()
             .map(|f| {
                 format!(
                     "{}={}",
-                    n[f.start..f.end].iter().map(|t| t.2).collect::<String>(),
+                    n.written(f.start..f.end).collect::<String>(),
                     list[f.entry].forms[0]
                 )
             })
@@ -482,10 +505,11 @@ mod tests {
         };
         let list = Terms::new(entries(&["*@s", "* clandestins"]));
         let hits = |s: &str| {
-            let n = norm_block(&block(s));
+            let b = block(s);
+            let n = norm_block(&b);
             find(&list, &n)
                 .iter()
-                .map(|f| n[f.start..f.end].iter().map(|t| t.2).collect::<String>())
+                .map(|f| n.written(f.start..f.end).collect::<String>())
                 .collect::<Vec<_>>()
         };
         assert_eq!(hits("todos los amig@s llegan"), vec!["amig@s"]);

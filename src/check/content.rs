@@ -18,7 +18,7 @@ mod terms;
 
 use crate::diagnostics::{line_col, Diagnostic};
 use crate::model::{Page, Site};
-use pulldown_cmark::{Event, HeadingLevel, LinkType, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, HeadingLevel, LinkType, Tag, TagEnd};
 use rayon::prelude::*;
 use std::ops::Range;
 
@@ -64,60 +64,77 @@ impl Ctx<'_> {
     }
 }
 
-pub fn check(site: &Site, strict: bool) -> Vec<Diagnostic> {
-    let lists = terms::Lists::load(site);
-    let mut out = lists.diags.clone();
-    out.extend(check_some(site, strict, &lists, |_| true));
-    out
+/// The content checks with what they need of the whole campaign (term lists, each locale's
+/// script), made once and then asked of each page.
+pub struct Checker<'a> {
+    site: &'a Site,
+    strict: bool,
+    lists: terms::Lists,
+    scripts: Vec<Option<&'static str>>,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(site: &'a Site, strict: bool) -> Checker<'a> {
+        Checker {
+            site,
+            strict,
+            lists: terms::Lists::load(site),
+            scripts: site
+                .locales
+                .iter()
+                .map(|l| language::locale_script(&l.icu))
+                .collect(),
+        }
+    }
+
+    /// What is wrong with the campaign's term lists themselves.
+    pub fn list_diagnostics(&self) -> Vec<Diagnostic> {
+        self.lists.diags.clone()
+    }
+
+    /// The checks of one page, from its Markdown `events` ([`super::page_events`]).
+    pub fn check_page(
+        &self,
+        page: &Page,
+        events: &[(Event, Range<usize>)],
+        out: &mut Vec<Diagnostic>,
+    ) {
+        if page.front.untranslated {
+            return;
+        }
+        let cx = Ctx {
+            site: self.site,
+            page,
+            tag: &self.site.locales[page.locale].tag,
+            script: self.scripts[page.locale],
+            terms: &self.lists.by_locale[page.locale],
+            strict: self.strict,
+        };
+        front::title(&cx, out);
+        front::review(&cx, out);
+        let blocks = body(&cx, events, out);
+        if let Some(script) = cx.script {
+            for b in &blocks {
+                language::unmarked_language(&cx, b, script, out);
+            }
+        }
+        inclusive::inclusive_terms(&cx, &blocks, out);
+    }
 }
 
 /// The same checks for the pages at some paths only (every locale): `herald serve` runs
 /// them on the pages an edit changed before writing them.
 pub fn check_pages(site: &Site, strict: bool, paths: &[String]) -> Vec<Diagnostic> {
-    let lists = terms::Lists::load(site);
-    check_some(site, strict, &lists, |p| paths.contains(&p.path))
-}
-
-fn check_some(
-    site: &Site,
-    strict: bool,
-    lists: &terms::Lists,
-    wanted: impl Fn(&Page) -> bool + Sync,
-) -> Vec<Diagnostic> {
-    let scripts: Vec<_> = site
-        .locales
-        .iter()
-        .map(|l| language::locale_script(&l.icu))
-        .collect();
+    let checker = Checker::new(site, strict);
     site.pages
         .par_iter()
-        .filter(|p| !p.front.untranslated && wanted(p))
+        .filter(|p| paths.contains(&p.path))
         .flat_map_iter(|page| {
-            let cx = Ctx {
-                site,
-                page,
-                tag: &site.locales[page.locale].tag,
-                script: scripts[page.locale],
-                terms: &lists.by_locale[page.locale],
-                strict,
-            };
-            check_page(&cx)
+            let mut out = Vec::new();
+            checker.check_page(page, &super::page_events(page), &mut out);
+            out
         })
         .collect()
-}
-
-fn check_page(cx: &Ctx) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    front::title(cx, &mut out);
-    front::review(cx, &mut out);
-    let blocks = body(cx, &mut out);
-    if let Some(script) = cx.script {
-        for b in &blocks {
-            language::unmarked_language(cx, b, script, &mut out);
-        }
-    }
-    inclusive::inclusive_terms(cx, &blocks, &mut out);
-    out
 }
 
 pub(crate) struct LinkState {
@@ -130,14 +147,10 @@ pub(crate) struct LinkState {
 
 /// Walks the page body: structural checks on the way, and the text of every block for the
 /// term and language checks.
-fn body(cx: &Ctx, out: &mut Vec<Diagnostic>) -> Vec<Vec<TChar>> {
+fn body(cx: &Ctx, events: &[(Event, Range<usize>)], out: &mut Vec<Diagnostic>) -> Vec<Vec<TChar>> {
     let page = cx.page;
     let base = page.body_start;
     let src = page.body();
-    let events: Vec<(Event, Range<usize>)> =
-        Parser::new_ext(src, crate::render::markdown::options())
-            .into_offset_iter()
-            .collect();
 
     let mut blocks: Vec<Vec<TChar>> = Vec::new();
     let mut cur: Vec<TChar> = Vec::new();

@@ -2,46 +2,56 @@
 
 use super::body_pos;
 use crate::diagnostics::Diagnostic;
-use crate::model::Site;
-use pulldown_cmark::{Event, Parser, Tag};
-use rayon::prelude::*;
+use crate::model::{Page, Site};
+use pulldown_cmark::{Event, Tag};
+use std::ops::Range;
 
-pub fn check(site: &Site) -> Vec<Diagnostic> {
-    site.pages
-        .par_iter()
-        .flat_map_iter(|page| {
-            let tag = &site.locales[page.locale].tag;
-            let mut out = Vec::new();
-            for (ev, range) in Parser::new_ext(page.body(), crate::render::markdown::options()).into_offset_iter() {
-                let dest = match &ev {
-                    Event::Start(Tag::Link { dest_url, .. }) | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
-                    _ => continue,
-                };
-                let Some(target) = dest.strip_prefix("@/") else { continue };
-                let target = target.split('#').next().unwrap_or(target);
-                let ok = match target.strip_prefix("assets/") {
-                    Some(asset) => site.assets.contains(asset),
-                    None => site.page(page.locale, target).is_some() || site.page(site.source, target).is_some(),
-                };
-                if !ok {
-                    let (line, col) = body_pos(page, range.start);
-                    let help = if target.starts_with("assets/") {
-                        format!("Put the file at content/{target}, or correct the path after `@/`.")
-                    } else if !target.ends_with(".md") {
-                        "Links to pages name the Markdown file inside the locale folder, with `.md`: `@/work/rights.md`.".to_string()
-                    } else {
-                        format!("Create content/{}/{target}, or correct the path after `@/`.", site.locales[site.source].tag)
-                    };
-                    out.push(
-                        Diagnostic::error("broken-link", format!("the link to `@/{target}` leads nowhere"))
-                            .file(&page.file)
-                            .at(line, col)
-                            .locale(tag.clone())
-                            .help(help),
-                    );
-                }
+/// The links of one page, from its Markdown `events`.
+pub fn check_page(
+    site: &Site,
+    page: &Page,
+    events: &[(Event, Range<usize>)],
+    out: &mut Vec<Diagnostic>,
+) {
+    let tag = &site.locales[page.locale].tag;
+    for (ev, range) in events {
+        let dest = match ev {
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => dest_url,
+            _ => continue,
+        };
+        let Some(target) = dest.strip_prefix("@/") else {
+            continue;
+        };
+        let target = target.split('#').next().unwrap_or(target);
+        let ok = match target.strip_prefix("assets/") {
+            Some(asset) => site.assets.contains(asset),
+            None => {
+                site.page(page.locale, target).is_some() || site.page(site.source, target).is_some()
             }
-            out
-        })
-        .collect()
+        };
+        if !ok {
+            let (line, col) = body_pos(page, range.start);
+            let help = if target.starts_with("assets/") {
+                format!("Put the file at content/{target}, or correct the path after `@/`.")
+            } else if !target.ends_with(".md") {
+                "Links to pages name the Markdown file inside the locale folder, with `.md`: `@/work/rights.md`.".to_string()
+            } else {
+                format!(
+                    "Create content/{}/{target}, or correct the path after `@/`.",
+                    site.locales[site.source].tag
+                )
+            };
+            out.push(
+                Diagnostic::error(
+                    "broken-link",
+                    format!("the link to `@/{target}` leads nowhere"),
+                )
+                .file(&page.file)
+                .at(line, col)
+                .locale(tag.clone())
+                .help(help),
+            );
+        }
+    }
 }

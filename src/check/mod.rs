@@ -10,6 +10,8 @@ pub mod unsafe_html;
 
 use crate::diagnostics::Diagnostic;
 use crate::model::{Page, Site};
+use pulldown_cmark::{Event, Parser};
+use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct CheckOptions {
@@ -23,11 +25,34 @@ pub fn run(site: &Site, opts: CheckOptions) -> Vec<Diagnostic> {
     use crate::timing::phase;
     diags.extend(phase("check translations", || translations::check(site)));
     diags.extend(phase("check partners", || partners::check(site)));
-    diags.extend(phase("check links", || links::check(site)));
     diags.extend(phase("check messages", || messages::check(site)));
-    diags.extend(phase("check unsafe html", || unsafe_html::check(site)));
-    diags.extend(phase("check content", || content::check(site, opts.strict)));
+    diags.extend(phase("check pages", || pages(site, opts.strict)));
     diags
+}
+
+/// The checks that read a page's Markdown (links, raw HTML, content), one page at a time
+/// from one parse of it: each used to parse every page again, half of what links and raw
+/// HTML cost.
+fn pages(site: &Site, strict: bool) -> Vec<Diagnostic> {
+    use rayon::prelude::*;
+    let content = content::Checker::new(site, strict);
+    let mut diags = content.list_diagnostics();
+    diags.par_extend(site.pages.par_iter().flat_map_iter(|page| {
+        let events = page_events(page);
+        let mut out = Vec::new();
+        links::check_page(site, page, &events, &mut out);
+        unsafe_html::check_page(site, page, &events, &mut out);
+        content.check_page(page, &events, &mut out);
+        out
+    }));
+    diags
+}
+
+/// A page body's Markdown events, with their byte ranges in the body.
+pub fn page_events(page: &Page) -> Vec<(Event<'_>, Range<usize>)> {
+    Parser::new_ext(page.body(), crate::render::markdown::options())
+        .into_offset_iter()
+        .collect()
 }
 
 /// The 1-based line and column in the page file of a byte offset in its body.

@@ -4,21 +4,23 @@
 
 use super::body_pos;
 use crate::diagnostics::Diagnostic;
-use crate::model::Site;
+use crate::model::{Page, Site};
 use crate::render::sanitize::{findings, safe_url};
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
-use rayon::prelude::*;
+use pulldown_cmark::{Event, Tag, TagEnd};
+use std::ops::Range;
 
-pub fn check(site: &Site) -> Vec<Diagnostic> {
+/// The raw HTML and link targets of one page, from its Markdown `events`.
+pub fn check_page(
+    site: &Site,
+    page: &Page,
+    events: &[(Event, Range<usize>)],
+    out: &mut Vec<Diagnostic>,
+) {
     let extra = &site.config.allow_html;
-    site.pages
-        .par_iter()
-        .flat_map_iter(|page| {
-            let tag = &site.locales[page.locale].tag;
-            let mut out = Vec::new();
-            let warn = |offset: usize, what: &str| {
-                let (line, col) = body_pos(page, offset);
-                Diagnostic::warning(
+    let tag = &site.locales[page.locale].tag;
+    let warn = |offset: usize, what: &str| {
+        let (line, col) = body_pos(page, offset);
+        Diagnostic::warning(
                         "unsafe-html",
                         format!("{what} is removed from the page: raw HTML may not run code, submit data or change styles"),
                     )
@@ -26,48 +28,52 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                     .at(line, col)
                     .locale(tag.clone())
                     .help("Write it in Markdown, or remove it. If the campaign really needs an element, a reviewer can add it to `allow_html:` in campaign.yaml (scripts, forms, iframes and styles are never allowed).")
-            };
-            // An HTML block comes one line at a time: join its lines so a tag that spans
-            // lines is read whole.
-            // (text, and for each line its offset in the text and in the page body)
-            let mut block: Option<(String, Vec<(usize, usize)>)> = None;
-            for (ev, range) in
-                Parser::new_ext(page.body(), crate::render::markdown::options()).into_offset_iter()
+    };
+    // An HTML block comes one line at a time: join its lines so a tag that spans
+    // lines is read whole.
+    // (text, and for each line its offset in the text and in the page body)
+    let mut block: Option<(String, Vec<(usize, usize)>)> = None;
+    for (ev, range) in events {
+        let range = range.clone();
+        match ev {
+            Event::Start(Tag::HtmlBlock) => block = Some((String::new(), Vec::new())),
+            Event::End(TagEnd::HtmlBlock) => {
+                if let Some((text, lines)) = block.take() {
+                    for f in findings(&text, extra) {
+                        let i = lines.partition_point(|(t, _)| *t <= f.offset).max(1) - 1;
+                        let (t, src) = lines.get(i).copied().unwrap_or((0, 0));
+                        out.push(warn(src + (f.offset - t), &f.what));
+                    }
+                }
+            }
+            Event::Html(t) => match &mut block {
+                Some((text, lines)) => {
+                    lines.push((text.len(), range.start));
+                    text.push_str(t);
+                }
+                None => {
+                    for f in findings(t, extra) {
+                        out.push(warn(range.start + f.offset, &f.what));
+                    }
+                }
+            },
+            Event::InlineHtml(t) => {
+                for f in findings(t, extra) {
+                    out.push(warn(range.start + f.offset, &f.what));
+                }
+            }
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. })
+                if !safe_url(dest_url) =>
             {
-                match ev {
-                    Event::Start(Tag::HtmlBlock) => block = Some((String::new(), Vec::new())),
-                    Event::End(TagEnd::HtmlBlock) => {
-                        if let Some((text, lines)) = block.take() {
-                            for f in findings(&text, extra) {
-                                let i = lines.partition_point(|(t, _)| *t <= f.offset).max(1) - 1;
-                                let (t, src) = lines.get(i).copied().unwrap_or((0, 0));
-                                out.push(warn(src + (f.offset - t), &f.what));
-                            }
-                        }
-                    }
-                    Event::Html(t) => match &mut block {
-                        Some((text, lines)) => {
-                            lines.push((text.len(), range.start));
-                            text.push_str(&t);
-                        }
-                        None => {
-                            for f in findings(&t, extra) {
-                                out.push(warn(range.start + f.offset, &f.what));
-                            }
-                        }
-                    },
-                    Event::InlineHtml(t) => {
-                        for f in findings(&t, extra) {
-                            out.push(warn(range.start + f.offset, &f.what));
-                        }
-                    }
-                    Event::Start(Tag::Link { dest_url, .. })
-                    | Event::Start(Tag::Image { dest_url, .. })
-                        if !safe_url(&dest_url) =>
-                    {
-                        let (line, col) = body_pos(page, range.start);
-                        let scheme = dest_url.split(':').next().unwrap_or("").trim().to_lowercase();
-                        out.push(
+                let (line, col) = body_pos(page, range.start);
+                let scheme = dest_url
+                    .split(':')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_lowercase();
+                out.push(
                             Diagnostic::warning(
                                 "unsafe-link",
                                 format!("the link to `{scheme}:…` is removed from the page: only web, e-mail and phone links are published"),
@@ -77,11 +83,8 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
                             .locale(tag.clone())
                             .help("Link to an https:// address, a mailto: or tel: address, or another page with `@/path.md`."),
                         );
-                    }
-                    _ => {}
-                }
             }
-            out
-        })
-        .collect()
+            _ => {}
+        }
+    }
 }

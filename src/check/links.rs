@@ -1,6 +1,6 @@
 //! `broken-link`: every `@/` link and image must resolve to a page or a shared file.
 
-use super::body_pos;
+use super::at_body;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Page, Site};
 use pulldown_cmark::{Event, Tag};
@@ -31,7 +31,6 @@ pub fn check_page(
             }
         };
         if !ok {
-            let (line, col) = body_pos(page, range.start);
             let help = if target.starts_with("assets/") {
                 format!("Put the file at content/{target}, or correct the path after `@/`.")
             } else if !target.ends_with(".md") {
@@ -42,16 +41,11 @@ pub fn check_page(
                     site.locales[site.source].tag
                 )
             };
-            out.push(
-                Diagnostic::error(
-                    "broken-link",
-                    format!("the link to `@/{target}` leads nowhere"),
-                )
-                .file(&page.file)
-                .at(line, col)
-                .locale(tag.clone())
-                .help(help),
+            let d = Diagnostic::error(
+                "broken-link",
+                format!("the link to `@/{target}` leads nowhere"),
             );
+            out.push(at_body(d, page, tag, range.start).help(help));
         }
     }
 }

@@ -55,6 +55,12 @@ pub fn page_events(page: &Page) -> Vec<(Event<'_>, Range<usize>)> {
         .collect()
 }
 
+/// `d` about `page` (in locale `tag`) at a byte offset of its body: file, line and column.
+pub fn at_body(d: Diagnostic, page: &Page, tag: &str, offset: usize) -> Diagnostic {
+    let (line, col) = body_pos(page, offset);
+    d.file(&page.file).at(line, col).locale(tag)
+}
+
 /// The 1-based line and column in the page file of a byte offset in its body.
 pub fn body_pos(page: &Page, offset: usize) -> (usize, usize) {
     let (l, c) = crate::diagnostics::line_col(page.body(), offset);

@@ -2,7 +2,7 @@
 //! ([`crate::render::sanitize`]) removes from the page. The page is still published, without
 //! them; the warning tells the author what readers will not see.
 
-use super::body_pos;
+use super::at_body;
 use crate::diagnostics::Diagnostic;
 use crate::model::{Page, Site};
 use crate::render::sanitize::{findings, safe_url};
@@ -19,15 +19,11 @@ pub fn check_page(
     let extra = &site.config.allow_html;
     let tag = &site.locales[page.locale].tag;
     let warn = |offset: usize, what: &str| {
-        let (line, col) = body_pos(page, offset);
-        Diagnostic::warning(
-                        "unsafe-html",
-                        format!("{what} is removed from the page: raw HTML may not run code, submit data or change styles"),
-                    )
-                    .file(&page.file)
-                    .at(line, col)
-                    .locale(tag.clone())
-                    .help("Write it in Markdown, or remove it. If the campaign really needs an element, a reviewer can add it to `allow_html:` in campaign.yaml (scripts, forms, iframes and styles are never allowed).")
+        let d = Diagnostic::warning(
+            "unsafe-html",
+            format!("{what} is removed from the page: raw HTML may not run code, submit data or change styles"),
+        );
+        at_body(d, page, tag, offset).help("Write it in Markdown, or remove it. If the campaign really needs an element, a reviewer can add it to `allow_html:` in campaign.yaml (scripts, forms, iframes and styles are never allowed).")
     };
     // An HTML block comes one line at a time: join its lines so a tag that spans
     // lines is read whole.
@@ -66,23 +62,17 @@ pub fn check_page(
             | Event::Start(Tag::Image { dest_url, .. })
                 if !safe_url(dest_url) =>
             {
-                let (line, col) = body_pos(page, range.start);
                 let scheme = dest_url
                     .split(':')
                     .next()
                     .unwrap_or("")
                     .trim()
                     .to_lowercase();
-                out.push(
-                            Diagnostic::warning(
-                                "unsafe-link",
-                                format!("the link to `{scheme}:…` is removed from the page: only web, e-mail and phone links are published"),
-                            )
-                            .file(&page.file)
-                            .at(line, col)
-                            .locale(tag.clone())
-                            .help("Link to an https:// address, a mailto: or tel: address, or another page with `@/path.md`."),
-                        );
+                let d = Diagnostic::warning(
+                    "unsafe-link",
+                    format!("the link to `{scheme}:…` is removed from the page: only web, e-mail and phone links are published"),
+                );
+                out.push(at_body(d, page, tag, range.start).help("Link to an https:// address, a mailto: or tel: address, or another page with `@/path.md`."));
             }
             _ => {}
         }

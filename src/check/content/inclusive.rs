@@ -73,11 +73,7 @@ pub(super) fn inclusive_terms(cx: &Ctx, blocks: &[Vec<TChar>], out: &mut Vec<Dia
         for f in terms::find(cx.terms, &norm) {
             let e = &cx.terms[f.entry];
             let (first, last) = (norm.off(f.start), norm.off(f.end - 1));
-            let end = last
-                + norm
-                    .written(f.end - 1..f.end)
-                    .next()
-                    .map_or(0, char::len_utf8);
+            let end = last + norm.written_at(f.end - 1).len_utf8();
             let found = match cx.page.text.get(first..end) {
                 Some(s) if first < end => snippet(s.chars()),
                 _ => snippet(norm.written(f.start..f.end)),

@@ -282,9 +282,13 @@ impl Norm<'_> {
     pub fn off(&self, i: usize) -> usize {
         self.block[self.from[i] as usize].off
     }
+    /// The character as written that `text[i]` was made from.
+    pub fn written_at(&self, i: usize) -> char {
+        self.block[self.from[i] as usize].c
+    }
     /// The characters as written that `text[range]` was made from.
     pub fn written(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = char> + '_ {
-        self.from[range].iter().map(|&k| self.block[k as usize].c)
+        range.map(|i| self.written_at(i))
     }
 }
 

@@ -3,6 +3,7 @@
 use crate::model::{Page, Partner, Site, Visibility};
 use crate::paths;
 use serde::Serialize;
+use std::collections::HashMap;
 
 #[derive(Serialize, Clone)]
 pub struct Link {
@@ -65,6 +66,59 @@ pub struct LocaleShared {
     pub title: String,
     pub stage_labels: Vec<Label>,
     pub endonym: String,
+    /// Stage and audience labels by message id (`stage-return`), formatted once: every
+    /// page shows a few, and Fluent formatting them again for each was a tenth of building
+    /// a page's view.
+    labels: HashMap<String, String>,
+    /// Every partner as shown in this locale, by id, with `logo` still the path inside
+    /// `assets/` (each page makes it relative to itself).
+    partners: HashMap<String, PartnerView>,
+}
+
+impl LocaleShared {
+    /// [`labels`], from the labels formatted once where the id is a known one.
+    pub fn labels(&self, site: &Site, locale: usize, prefix: &str, ids: &[String]) -> Vec<Label> {
+        ids.iter()
+            .map(|id| {
+                let key = format!("{prefix}-{id}");
+                let label = match self.labels.get(&key) {
+                    Some(l) => l.clone(),
+                    None => site.message(locale, &key, None),
+                };
+                Label {
+                    id: id.clone(),
+                    label,
+                }
+            })
+            .collect()
+    }
+
+    /// [`partner_view`] of the partner with this id, if there is one, for a page at `from_dir`.
+    fn partner(&self, id: &str, from_dir: &str) -> Option<PartnerView> {
+        let mut v = self.partners.get(id)?.clone();
+        v.logo = v
+            .logo
+            .map(|l| paths::encode_path(&paths::relative(from_dir, &format!("assets/{l}"))));
+        Some(v)
+    }
+
+    /// [`page_partners`] from the views made once.
+    pub fn page_partners(&self, page: &Page, from_dir: &str) -> Vec<PartnerView> {
+        page.front
+            .partners
+            .iter()
+            .filter_map(|id| self.partner(id, from_dir))
+            .collect()
+    }
+
+    /// [`campaign_partners`] from the views made once.
+    pub fn campaign_partners(&self, site: &Site, from_dir: &str) -> Vec<PartnerView> {
+        site.config
+            .partners
+            .iter()
+            .filter_map(|id| self.partner(id, from_dir))
+            .collect()
+    }
 }
 
 pub fn endonym(site: &Site, locale: usize) -> String {
@@ -86,6 +140,26 @@ pub fn locale_shared(site: &Site, locale: usize) -> LocaleShared {
             })
             .collect(),
         endonym: endonym(site, locale),
+        labels: crate::model::STAGES
+            .iter()
+            .map(|s| format!("stage-{s}"))
+            .chain(site.config.audiences.iter().map(|a| format!("audience-{a}")))
+            .map(|id| {
+                let label = site.message(locale, &id, None);
+                (id, label)
+            })
+            .collect(),
+        // Reversed so that, as in `Site::partner`, the first of two with one id wins.
+        partners: site
+            .partners
+            .iter()
+            .rev()
+            .map(|p| {
+                let mut v = partner_view(site, locale, p, "");
+                v.logo.clone_from(&p.logo);
+                (p.id.clone(), v)
+            })
+            .collect(),
     }
 }
 

@@ -9,10 +9,10 @@ use crate::model::{Page, Site, STAGES};
 use crate::paths;
 use rayon::prelude::*;
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use tera::{Context, Tera};
 
 /// What one site build produced.
@@ -173,6 +173,12 @@ pub struct Renderer<'a> {
     all: Arc<Vec<BTreeSet<String>>>,
     shared: Vec<LocaleShared>,
     images: super::images::Catalogue,
+    /// The part of [`Renderer::base_context`] that is the same for every page of a locale
+    /// at the same place in the tree (see [`Renderer::chrome_key`]), made once per place:
+    /// links, navigation and campaign partners, which were a tenth of rendering a page.
+    chrome: RwLock<HashMap<(usize, String), Arc<Context>>>,
+    /// How many leading folders of a page's output folder its chrome links depend on.
+    chrome_depth: usize,
 }
 
 impl<'a> Renderer<'a> {
@@ -202,6 +208,18 @@ impl<'a> Renderer<'a> {
             all,
             shared,
             images: super::images::Catalogue::new(site),
+            chrome: RwLock::default(),
+            // A relative link to a file `k` folders deep depends on the first `k` folders
+            // of the page's own and on how deep it is. The chrome links to files at most two
+            // folders deep (`fr/work/index.html`), and to partner logos in `assets/…`.
+            chrome_depth: site
+                .partners
+                .iter()
+                .filter_map(|p| p.logo.as_ref())
+                .map(|l| l.split('/').count())
+                .max()
+                .unwrap_or(0)
+                .max(2),
         };
         r.nav = (0..site.locales.len())
             .map(|l| {
@@ -263,9 +281,21 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn base_context(&self, job: &Job, from_dir: &str) -> Context {
+    /// What decides a page's chrome: its locale, the first [`Renderer::chrome_depth`]
+    /// folders of its output folder, and how many folders deep it is.
+    fn chrome_key(&self, locale: usize, from_dir: &str) -> (usize, String) {
+        let parts: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+        let lead = parts[..parts.len().min(self.chrome_depth)].join("/");
+        (locale, format!("{}:{lead}", parts.len()))
+    }
+
+    /// The context every page at `from_dir` shares, made the first time it is asked for.
+    fn chrome(&self, l: usize, from_dir: &str) -> Arc<Context> {
+        let key = self.chrome_key(l, from_dir);
+        if let Some(c) = self.chrome.read().ok().and_then(|m| m.get(&key).cloned()) {
+            return c;
+        }
         let site = self.site;
-        let l = job.locale;
         let info = &site.locales[l];
         let mut ctx = Context::new();
         ctx.insert("lang", &info.tag);
@@ -285,9 +315,32 @@ impl<'a> Renderer<'a> {
             &self.url(from_dir, &format!("{}/search/index.html", info.tag)),
         );
         ctx.insert("offline", &site.config.offline);
-        ctx.insert("campaign_partners", &campaign_partners(site, l, from_dir));
+        ctx.insert(
+            "campaign_partners",
+            &self.shared[l].campaign_partners(site, from_dir),
+        );
         ctx.insert("contact", &site.config.contact);
         ctx.insert("hotline", &site.config.hotline);
+        // Top-level sections for the navigation.
+        let nav: Vec<Link> = self.nav[l]
+            .iter()
+            .map(|(title, p)| Link {
+                title: title.clone(),
+                url: self.page_url(from_dir, l, p),
+            })
+            .collect();
+        ctx.insert("nav", &nav);
+        let ctx = Arc::new(ctx);
+        if let Ok(mut m) = self.chrome.write() {
+            m.insert(key, Arc::clone(&ctx));
+        }
+        ctx
+    }
+
+    fn base_context(&self, job: &Job, from_dir: &str) -> Context {
+        let site = self.site;
+        let l = job.locale;
+        let mut ctx = Context::clone(&self.chrome(l, from_dir));
         // Language switcher: this path in every locale that has it (fallbacks included, so a
         // reader can always switch, and sees the notice where there is no translation).
         let switcher: Vec<LocaleLink> = (0..site.locales.len())
@@ -322,15 +375,6 @@ impl<'a> Renderer<'a> {
         ctx.insert("canonical", &self.absolute(l, &job.path));
         ctx.insert("alternates", &alternates);
         ctx.insert("switcher", &switcher);
-        // Top-level sections for the navigation.
-        let nav: Vec<Link> = self.nav[l]
-            .iter()
-            .map(|(title, p)| Link {
-                title: title.clone(),
-                url: self.page_url(from_dir, l, p),
-            })
-            .collect();
-        ctx.insert("nav", &nav);
         ctx.insert("current_url", &self.page_url(from_dir, l, &job.path));
         ctx
     }
@@ -400,11 +444,13 @@ impl<'a> Renderer<'a> {
             summary: front.and_then(|p| p.front.summary.clone()),
             content,
             toc,
-            stages: front.map_or(Vec::new(), |p| labels(site, l, "stage", &p.front.stages)),
-            audiences: front.map_or(Vec::new(), |p| {
-                labels(site, l, "audience", &p.front.audiences)
+            stages: front.map_or(Vec::new(), |p| {
+                self.shared[l].labels(site, l, "stage", &p.front.stages)
             }),
-            partners: front.map_or(Vec::new(), |p| page_partners(site, l, p, from_dir)),
+            audiences: front.map_or(Vec::new(), |p| {
+                self.shared[l].labels(site, l, "audience", &p.front.audiences)
+            }),
+            partners: front.map_or(Vec::new(), |p| self.shared[l].page_partners(p, from_dir)),
             sources: front.map_or(Vec::new(), sources),
             reviewed: date(front.and_then(|p| p.reviewed)),
             reviewed_iso: front.and_then(|p| p.reviewed).map(|d| d.to_string()),
@@ -429,7 +475,7 @@ impl<'a> Renderer<'a> {
             title: p.title().to_string(),
             summary: p.front.summary.clone(),
             url: self.page_url(from_dir, locale, path),
-            stages: labels(self.site, locale, "stage", &p.front.stages),
+            stages: self.shared[locale].labels(self.site, locale, "stage", &p.front.stages),
             fallback: own.is_none(),
         })
     }

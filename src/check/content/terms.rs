@@ -75,9 +75,12 @@ impl Entry {
 /// this check was a quarter of the build).
 pub struct Terms {
     pub entries: Vec<Entry>,
-    /// First character -> (entry, form), sorted by character (a few dozen: a binary search
-    /// beats hashing every word's first letter).
+    /// First character -> (entry, form), sorted by character.
     by_first: Vec<(char, Vec<(usize, usize)>)>,
+    /// For the characters of the first [`DENSE`] code points (Latin, Greek, Cyrillic,
+    /// Hebrew, Arabic): 1 + the index in `by_first`, or 0. Every word of every page is
+    /// looked up, and a table read is a fifth of the binary search it replaces.
+    dense: Vec<u32>,
     /// Forms that start with `*` or a space, tried everywhere: (entry, form, the first
     /// letter the form names). `*@s` can only match a word that has an `@`.
     anywhere: Vec<(usize, usize, Option<char>)>,
@@ -108,13 +111,36 @@ impl Terms {
         }
         let mut by_first: Vec<_> = by_first.into_iter().collect();
         by_first.sort_by_key(|(c, _)| *c);
+        let mut dense = vec![0u32; DENSE];
+        for (i, (c, _)) in (1u32..).zip(&by_first) {
+            if let Some(slot) = dense.get_mut(*c as usize) {
+                *slot = i;
+            }
+        }
         Terms {
             entries,
             by_first,
+            dense,
             anywhere,
         }
     }
+
+    /// The (entry, form) pairs whose form starts with `c`.
+    fn starting_with(&self, c: char) -> &[(usize, usize)] {
+        let i = match self.dense.get(c as usize) {
+            Some(0) => return &[],
+            Some(&k) => k as usize - 1,
+            None => match self.by_first.binary_search_by_key(&c, |(f, _)| *f) {
+                Ok(i) => i,
+                Err(_) => return &[],
+            },
+        };
+        &self.by_first[i].1
+    }
 }
+
+/// Code points below this have their entry in [`Terms::dense`].
+const DENSE: usize = 0x800;
 
 impl std::ops::Deref for Terms {
     type Target = [Entry];
@@ -373,30 +399,48 @@ pub fn find(terms: &Terms, norm: &Norm) -> Vec<Found> {
             continue;
         }
         let mut word_end = w + 1;
+        // Whether the word is plain ASCII letters and digits: then a `*` form whose letter
+        // is not one can only find it just after the word.
+        let mut plain = text[w].is_ascii_alphanumeric();
         while word_end < text.len() && in_word(text[word_end]) {
+            plain &= text[word_end].is_ascii_alphanumeric();
             word_end += 1;
         }
-        let starts = (w..word_end.min(w + 3)).filter(|&s| s == w || arabic_prefix(&text[w..s]));
-        for s in starts {
-            let candidates = match terms.by_first.binary_search_by_key(&text[s], |(c, _)| *c) {
-                Ok(i) => terms.by_first[i].1.as_slice(),
-                Err(_) => &[],
-            };
-            // A `*` spans the letters of this word only, so the letter after it is in the
-            // word or just after it.
-            let reach = &text[s..(word_end + 1).min(text.len())];
-            let anywhere = terms
-                .anywhere
-                .iter()
-                .filter(|(_, _, needle)| needle.is_none_or(|n| reach.contains(&n)))
-                .map(|&(ei, pi, _)| (ei, pi));
-            for (ei, pi) in candidates.iter().copied().chain(anywhere) {
+        // A start inside the word only after an Arabic proclitic, which begins with one of
+        // these letters; any other word is tried at its first letter alone.
+        let last_start = if matches!(text[w], 'و' | 'ف' | 'ب' | 'ك' | 'ل') {
+            word_end.min(w + 3)
+        } else {
+            w + 1
+        };
+        for s in w..last_start {
+            if s != w && !arabic_prefix(&text[w..s]) {
+                continue;
+            }
+            let mut try_form = |ei: usize, pi: usize| {
                 if let Some(end) = match_at(text, s, &entries[ei].pats[pi]) {
                     all.push(Found {
                         start: s,
                         end,
                         entry: ei,
                     });
+                }
+            };
+            for &(ei, pi) in terms.starting_with(text[s]) {
+                try_form(ei, pi);
+            }
+            // A `*` spans the letters of this word only, so the letter after it is in the
+            // word or just after it.
+            for &(ei, pi, needle) in &terms.anywhere {
+                let reachable = needle.is_none_or(|n| {
+                    if plain && !n.is_ascii_alphanumeric() {
+                        text.get(word_end) == Some(&n)
+                    } else {
+                        text[s..(word_end + 1).min(text.len())].contains(&n)
+                    }
+                });
+                if reachable {
+                    try_form(ei, pi);
                 }
             }
         }

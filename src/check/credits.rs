@@ -238,7 +238,9 @@ mod timing {
         let partners: Vec<crate::model::Partner> = std::env::var("HERALD_NAMES")
             .unwrap()
             .split(',')
-            .map(|n| serde_yaml_ng::from_str(&format!("{{ id: p, name: {n}, kind: ngo }}")).unwrap())
+            .map(|n| {
+                serde_yaml_ng::from_str(&format!("{{ id: p, name: {n}, kind: ngo }}")).unwrap()
+            })
             .collect();
         let credited: Vec<_> = partners.iter().map(|p| (p, p.name.clone())).collect();
         let n = 20_000;
@@ -246,6 +248,9 @@ mod timing {
         for _ in 0..n {
             assert!(super::verify(&html, &credited, Some(content), "o", "fr").is_empty());
         }
-        eprintln!("read-back: {:.1} µs per page", t.elapsed().as_secs_f64() * 1e6 / n as f64);
+        eprintln!(
+            "read-back: {:.1} µs per page",
+            t.elapsed().as_secs_f64() * 1e6 / n as f64
+        );
     }
 }

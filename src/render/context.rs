@@ -143,7 +143,12 @@ pub fn locale_shared(site: &Site, locale: usize) -> LocaleShared {
         labels: crate::model::STAGES
             .iter()
             .map(|s| format!("stage-{s}"))
-            .chain(site.config.audiences.iter().map(|a| format!("audience-{a}")))
+            .chain(
+                site.config
+                    .audiences
+                    .iter()
+                    .map(|a| format!("audience-{a}")),
+            )
             .map(|id| {
                 let label = site.message(locale, &id, None);
                 (id, label)

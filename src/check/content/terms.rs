@@ -299,18 +299,23 @@ pub struct Found {
 pub struct Norm<'a> {
     block: &'a [TChar],
     pub text: Vec<char>,
-    /// The index in the block of the character each of `text` was made from.
-    from: Vec<u32>,
+    /// The index in the block of the character each of `text` was made from; `None` while
+    /// that is its own index (each character made exactly one), as in most blocks.
+    from: Option<Vec<u32>>,
 }
 
 impl Norm<'_> {
+    fn source(&self, i: usize) -> &TChar {
+        let k = self.from.as_ref().map_or(i, |f| f[i] as usize);
+        &self.block[k]
+    }
     /// The file offset of the character `text[i]` was made from.
     pub fn off(&self, i: usize) -> usize {
-        self.block[self.from[i] as usize].off
+        self.source(i).off
     }
     /// The character as written that `text[i]` was made from.
     pub fn written_at(&self, i: usize) -> char {
-        self.block[self.from[i] as usize].c
+        self.source(i).c
     }
     /// The characters as written that `text[range]` was made from.
     pub fn written(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = char> + '_ {
@@ -322,19 +327,25 @@ impl Norm<'_> {
 /// as they are).
 pub fn norm_block(block: &[TChar]) -> Norm<'_> {
     let mut text = Vec::with_capacity(block.len());
-    let mut from = Vec::with_capacity(block.len());
+    let mut from: Option<Vec<u32>> = None;
     for (k, t) in (0u32..).zip(block) {
-        if t.cite {
-            text.push(BREAK);
-            from.push(k);
-        } else if t.c.is_ascii() {
-            text.push(t.c.to_ascii_lowercase());
-            from.push(k);
-        } else {
-            norm_char(t.c, |n| {
-                text.push(n);
-                from.push(k);
-            });
+        let c = if t.cite { BREAK } else { t.c };
+        if c.is_ascii() {
+            text.push(c.to_ascii_lowercase());
+            if let Some(f) = &mut from {
+                f.push(k);
+            }
+            continue;
+        }
+        let before = text.len();
+        norm_char(c, |n| text.push(n));
+        let made = text.len() - before;
+        if from.is_none() && made != 1 {
+            // The first character dropped or made two: from here on, say where each came from.
+            from = Some((0..before as u32).collect());
+        }
+        if let Some(f) = &mut from {
+            f.extend(std::iter::repeat_n(k, made));
         }
     }
     Norm { block, text, from }

@@ -863,32 +863,13 @@ impl<'a> Renderer<'a> {
     }
 
     /// Renders the whole site into `self.out`.
-    pub fn render(&self) -> (SiteStats, Vec<Diagnostic>) {
+    /// Everything of the site but its pages.
+    fn render_rest(&self) -> Vec<Diagnostic> {
         let site = self.site;
-        let jobs = crate::timing::phase("render jobs", || jobs(site, &self.all));
-        if let Some(p) = &self.progress {
-            p.begin("pages", jobs.len());
-        }
-        let mut diags: Vec<Diagnostic> = crate::timing::phase("render pages", || {
-            jobs.par_iter()
-                .filter_map(|j| {
-                    let r = self.render_job(j).err();
-                    if let Some(p) = &self.progress {
-                        p.advance(1);
-                    }
-                    r
-                })
-                .flatten()
-                .collect()
-        });
-        if let Some(p) = &self.progress {
-            p.end();
-        }
-        let partner_diags: Vec<Diagnostic> = (0..site.locales.len())
+        let mut diags: Vec<Diagnostic> = (0..site.locales.len())
             .into_par_iter()
             .filter_map(|l| self.render_partners(l).err())
             .collect();
-        diags.extend(partner_diags);
         if let Err(d) = self.render_root() {
             diags.push(d);
         }
@@ -900,6 +881,40 @@ impl<'a> Renderer<'a> {
         }
         diags.extend(self.images.write(self.out));
         diags.extend(super::images::minify_stylesheets(self.out));
+        diags
+    }
+
+    pub fn render(&self) -> (SiteStats, Vec<Diagnostic>) {
+        let site = self.site;
+        let jobs = crate::timing::phase("render jobs", || jobs(site, &self.all));
+        if let Some(p) = &self.progress {
+            p.begin("pages", jobs.len());
+        }
+        // The pages, and beside them what does not depend on them (the partners pages, the
+        // language chooser, the sitemap, static files, image copies): done after the pages,
+        // that was a quarter of a second at 40,000 pages with one core idle.
+        let (mut diags, rest): (Vec<Diagnostic>, Vec<Diagnostic>) = rayon::join(
+            || {
+                let diags = crate::timing::phase("render pages", || {
+                    jobs.par_iter()
+                        .filter_map(|j| {
+                            let r = self.render_job(j).err();
+                            if let Some(p) = &self.progress {
+                                p.advance(1);
+                            }
+                            r
+                        })
+                        .flatten()
+                        .collect()
+                });
+                if let Some(p) = &self.progress {
+                    p.end();
+                }
+                diags
+            },
+            || crate::timing::phase("render other files", || self.render_rest()),
+        );
+        diags.extend(rest);
         let mut stats = SiteStats::default();
         for (li, l) in site.locales.iter().enumerate() {
             stats.pages.push((

@@ -462,27 +462,43 @@ pub fn load(root: &Path, today: jiff::civil::Date) -> Result<(Site, Vec<Diagnost
 
     // Pages, in every configured locale.
     let content = root.join("content");
+    let walk_start = crate::timing::start();
+    // Each locale's folder is walked on its own thread; their files and diagnostics are
+    // then taken in the campaign's locale order, so the result does not depend on timing.
+    use rayon::prelude::*;
+    type Found = (usize, String, PathBuf);
+    let walked: Vec<(Vec<Found>, Vec<Diagnostic>)> = locales
+        .par_iter()
+        .enumerate()
+        .map(|(li, l)| {
+            let mut raw = Vec::new();
+            let mut diags = Vec::new();
+            let dir = content.join(&l.tag);
+            if !dir.is_dir() {
+                return (raw, diags);
+            }
+            for path in walk_files(&dir, root, &mut diags) {
+                let inner = rel_path(&dir, &path);
+                if inner.split('/').any(is_hidden) {
+                    continue;
+                }
+                if !inner.ends_with(".md") {
+                    continue;
+                }
+                if let Some(why) = crate::paths::unsafe_path(&inner) {
+                    diags.push(unsafe_path_diag(&rel_path(root, &path), why));
+                    continue;
+                }
+                // Paths are compared in NFC: a page saved in NFD pairs up with its translation.
+                raw.push((li, crate::paths::nfc(&inner), path));
+            }
+            (raw, diags)
+        })
+        .collect();
     let mut pages_raw = Vec::new();
-    for (li, l) in locales.iter().enumerate() {
-        let dir = content.join(&l.tag);
-        if !dir.is_dir() {
-            continue;
-        }
-        for path in walk_files(&dir, root, &mut diags) {
-            let inner = rel_path(&dir, &path);
-            if inner.split('/').any(is_hidden) {
-                continue;
-            }
-            if !inner.ends_with(".md") {
-                continue;
-            }
-            if let Some(why) = crate::paths::unsafe_path(&inner) {
-                diags.push(unsafe_path_diag(&rel_path(root, &path), why));
-                continue;
-            }
-            // Paths are compared in NFC: a page saved in NFD pairs up with its translation.
-            pages_raw.push((li, crate::paths::nfc(&inner), path));
-        }
+    for (raw, d) in walked {
+        pages_raw.extend(raw);
+        diags.extend(d);
     }
     if content.is_dir() {
         if let Ok(rd) = fs::read_dir(&content) {
@@ -504,7 +520,8 @@ pub fn load(root: &Path, today: jiff::civil::Date) -> Result<(Site, Vec<Diagnost
         }
     }
 
-    use rayon::prelude::*;
+    crate::timing::end("load: walk", walk_start);
+    let parse_start = crate::timing::start();
     let parsed: Vec<(Option<crate::model::Page>, Vec<Diagnostic>)> = pages_raw
         .par_iter()
         .map(|(li, inner, path)| {
@@ -515,6 +532,7 @@ pub fn load(root: &Path, today: jiff::civil::Date) -> Result<(Site, Vec<Diagnost
             (page, d)
         })
         .collect();
+    crate::timing::end("load: read and parse pages", parse_start);
     let mut pages = Vec::with_capacity(parsed.len());
     let mut unreadable = BTreeSet::new();
     for ((p, d), (_, _, path)) in parsed.into_iter().zip(&pages_raw) {
@@ -566,7 +584,9 @@ pub fn load(root: &Path, today: jiff::civil::Date) -> Result<(Site, Vec<Diagnost
     }
 
     let (partners, partners_file) = load_partners(root, &mut diags);
-    let (ftl, bundles) = fluent::load_fluent(root, &theme_dir, &locales, &mut diags);
+    let (ftl, bundles) = crate::timing::phase("load: fluent", || {
+        fluent::load_fluent(root, &theme_dir, &locales, &mut diags)
+    });
 
     let site = Site {
         root: root.to_path_buf(),

@@ -25,24 +25,6 @@ pub fn phase<T>(name: &str, f: impl FnOnce() -> T) -> T {
     out
 }
 
-/// Where a phase that is not one closure began: [`end`] reports it.
-pub struct Start(Option<(Instant, f64)>);
-
-pub fn start() -> Start {
-    Start(enabled().then(|| (Instant::now(), cpu_seconds())))
-}
-
-/// Reports the phase begun at `start` as `name`, when timings are on.
-pub fn end(name: &str, start: Start) {
-    if let Some((at, cpu)) = start.0 {
-        eprintln!(
-            "timing: {name} {:.1} ms wall, {:.1} s CPU (user+system)",
-            at.elapsed().as_secs_f64() * 1000.0,
-            cpu_seconds() - cpu
-        );
-    }
-}
-
 /// The process's CPU time so far, from `/proc/self/stat` (0 where there is none).
 fn cpu_seconds() -> f64 {
     let Ok(stat) = std::fs::read_to_string("/proc/self/stat") else {

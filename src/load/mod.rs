@@ -462,39 +462,40 @@ pub fn load(root: &Path, today: jiff::civil::Date) -> Result<(Site, Vec<Diagnost
 
     // Pages, in every configured locale.
     let content = root.join("content");
-    let walk_start = crate::timing::start();
     // Each locale's folder is walked on its own thread; their files and diagnostics are
     // then taken in the campaign's locale order, so the result does not depend on timing.
     use rayon::prelude::*;
     type Found = (usize, String, PathBuf);
-    let walked: Vec<(Vec<Found>, Vec<Diagnostic>)> = locales
-        .par_iter()
-        .enumerate()
-        .map(|(li, l)| {
-            let mut raw = Vec::new();
-            let mut diags = Vec::new();
-            let dir = content.join(&l.tag);
-            if !dir.is_dir() {
-                return (raw, diags);
-            }
-            for path in walk_files(&dir, root, &mut diags) {
-                let inner = rel_path(&dir, &path);
-                if inner.split('/').any(is_hidden) {
-                    continue;
+    let walked: Vec<(Vec<Found>, Vec<Diagnostic>)> = crate::timing::phase("load: walk", || {
+        locales
+            .par_iter()
+            .enumerate()
+            .map(|(li, l)| {
+                let mut raw = Vec::new();
+                let mut diags = Vec::new();
+                let dir = content.join(&l.tag);
+                if !dir.is_dir() {
+                    return (raw, diags);
                 }
-                if !inner.ends_with(".md") {
-                    continue;
+                for path in walk_files(&dir, root, &mut diags) {
+                    let inner = rel_path(&dir, &path);
+                    if inner.split('/').any(is_hidden) {
+                        continue;
+                    }
+                    if !inner.ends_with(".md") {
+                        continue;
+                    }
+                    if let Some(why) = crate::paths::unsafe_path(&inner) {
+                        diags.push(unsafe_path_diag(&rel_path(root, &path), why));
+                        continue;
+                    }
+                    // Paths are compared in NFC: a page saved in NFD pairs up with its translation.
+                    raw.push((li, crate::paths::nfc(&inner), path));
                 }
-                if let Some(why) = crate::paths::unsafe_path(&inner) {
-                    diags.push(unsafe_path_diag(&rel_path(root, &path), why));
-                    continue;
-                }
-                // Paths are compared in NFC: a page saved in NFD pairs up with its translation.
-                raw.push((li, crate::paths::nfc(&inner), path));
-            }
-            (raw, diags)
-        })
-        .collect();
+                (raw, diags)
+            })
+            .collect()
+    });
     let mut pages_raw = Vec::new();
     for (raw, d) in walked {
         pages_raw.extend(raw);
@@ -520,19 +521,20 @@ pub fn load(root: &Path, today: jiff::civil::Date) -> Result<(Site, Vec<Diagnost
         }
     }
 
-    crate::timing::end("load: walk", walk_start);
-    let parse_start = crate::timing::start();
-    let parsed: Vec<(Option<crate::model::Page>, Vec<Diagnostic>)> = pages_raw
-        .par_iter()
-        .map(|(li, inner, path)| {
-            let mut d = Vec::new();
-            let rel = rel_path(root, path);
-            let page = read_walked_text(path, &rel, &mut d)
-                .and_then(|text| parse_page(*li, inner, &rel, text, &locales[*li].tag, &mut d));
-            (page, d)
-        })
-        .collect();
-    crate::timing::end("load: read and parse pages", parse_start);
+    let parsed: Vec<(Option<crate::model::Page>, Vec<Diagnostic>)> =
+        crate::timing::phase("load: read and parse pages", || {
+            pages_raw
+                .par_iter()
+                .map(|(li, inner, path)| {
+                    let mut d = Vec::new();
+                    let rel = rel_path(root, path);
+                    let page = read_walked_text(path, &rel, &mut d).and_then(|text| {
+                        parse_page(*li, inner, &rel, text, &locales[*li].tag, &mut d)
+                    });
+                    (page, d)
+                })
+                .collect()
+        });
     let mut pages = Vec::with_capacity(parsed.len());
     let mut unreadable = BTreeSet::new();
     for ((p, d), (_, _, path)) in parsed.into_iter().zip(&pages_raw) {

@@ -76,7 +76,8 @@ pub struct LocaleShared {
 }
 
 impl LocaleShared {
-    /// [`labels`], from the labels formatted once where the id is a known one.
+    /// The labels of `ids` (message `{prefix}-{id}`), from those formatted once where the id
+    /// is a known one.
     pub fn labels(&self, site: &Site, locale: usize, prefix: &str, ids: &[String]) -> Vec<Label> {
         ids.iter()
             .map(|id| {
@@ -102,7 +103,7 @@ impl LocaleShared {
         Some(v)
     }
 
-    /// [`page_partners`] from the views made once.
+    /// The partners a page credits, in its front-matter order.
     pub fn page_partners(&self, page: &Page, from_dir: &str) -> Vec<PartnerView> {
         page.front
             .partners
@@ -111,7 +112,7 @@ impl LocaleShared {
             .collect()
     }
 
-    /// [`campaign_partners`] from the views made once.
+    /// The campaign-wide partners, in `campaign.yaml`'s order.
     pub fn campaign_partners(&self, site: &Site, from_dir: &str) -> Vec<PartnerView> {
         site.config
             .partners
@@ -130,30 +131,32 @@ pub fn endonym(site: &Site, locale: usize) -> String {
 }
 
 pub fn locale_shared(site: &Site, locale: usize) -> LocaleShared {
+    let labels: HashMap<String, String> = crate::model::STAGES
+        .iter()
+        .map(|s| format!("stage-{s}"))
+        .chain(
+            site.config
+                .audiences
+                .iter()
+                .map(|a| format!("audience-{a}")),
+        )
+        .map(|id| {
+            let label = site.message(locale, &id, None);
+            (id, label)
+        })
+        .collect();
+    let stage_labels = crate::model::STAGES
+        .iter()
+        .map(|s| Label {
+            id: s.to_string(),
+            label: labels[&format!("stage-{s}")].clone(),
+        })
+        .collect();
     LocaleShared {
         title: site.title(locale),
-        stage_labels: crate::model::STAGES
-            .iter()
-            .map(|s| Label {
-                id: s.to_string(),
-                label: site.message(locale, &format!("stage-{s}"), None),
-            })
-            .collect(),
         endonym: endonym(site, locale),
-        labels: crate::model::STAGES
-            .iter()
-            .map(|s| format!("stage-{s}"))
-            .chain(
-                site.config
-                    .audiences
-                    .iter()
-                    .map(|a| format!("audience-{a}")),
-            )
-            .map(|id| {
-                let label = site.message(locale, &id, None);
-                (id, label)
-            })
-            .collect(),
+        stage_labels,
+        labels,
         // Reversed so that, as in `Site::partner`, the first of two with one id wins.
         partners: site
             .partners
@@ -166,15 +169,6 @@ pub fn locale_shared(site: &Site, locale: usize) -> LocaleShared {
             })
             .collect(),
     }
-}
-
-pub fn labels(site: &Site, locale: usize, prefix: &str, ids: &[String]) -> Vec<Label> {
-    ids.iter()
-        .map(|id| Label {
-            id: id.clone(),
-            label: site.message(locale, &format!("{prefix}-{id}"), None),
-        })
-        .collect()
 }
 
 pub fn partner_view(site: &Site, locale: usize, p: &Partner, from_dir: &str) -> PartnerView {
@@ -201,25 +195,6 @@ pub fn partner_view(site: &Site, locale: usize, p: &Partner, from_dir: &str) -> 
 /// running text; inside attributes such as `alt` they only get in the way of screen readers.
 pub fn strip_isolation(s: &str) -> String {
     s.replace(['\u{2068}', '\u{2069}'], "")
-}
-
-/// The partners a page credits, in its front-matter order, then the campaign-wide ones.
-pub fn page_partners(site: &Site, locale: usize, page: &Page, from_dir: &str) -> Vec<PartnerView> {
-    page.front
-        .partners
-        .iter()
-        .filter_map(|id| site.partner(id))
-        .map(|p| partner_view(site, locale, p, from_dir))
-        .collect()
-}
-
-pub fn campaign_partners(site: &Site, locale: usize, from_dir: &str) -> Vec<PartnerView> {
-    site.config
-        .partners
-        .iter()
-        .filter_map(|id| site.partner(id))
-        .map(|p| partner_view(site, locale, p, from_dir))
-        .collect()
 }
 
 pub fn sources(page: &Page) -> Vec<SourceView> {

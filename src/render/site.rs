@@ -862,7 +862,6 @@ impl<'a> Renderer<'a> {
         (jobs.len(), diags)
     }
 
-    /// Renders the whole site into `self.out`.
     /// Everything of the site but its pages.
     fn render_rest(&self) -> Vec<Diagnostic> {
         let site = self.site;
@@ -884,6 +883,7 @@ impl<'a> Renderer<'a> {
         diags
     }
 
+    /// Renders the whole site into `self.out`.
     pub fn render(&self) -> (SiteStats, Vec<Diagnostic>) {
         let site = self.site;
         let jobs = crate::timing::phase("render jobs", || jobs(site, &self.all));

@@ -131,7 +131,10 @@ pub fn check_pages(site: &Site, strict: bool, paths: &[String]) -> Vec<Diagnosti
         .filter(|p| paths.contains(&p.path))
         .flat_map_iter(|page| {
             let mut out = Vec::new();
-            checker.check_page(page, &super::page_events(page), &mut out);
+            let events = super::page_events(page);
+            if !super::too_deep(site, page, &events, &mut out) {
+                checker.check_page(page, &events, &mut out);
+            }
             out
         })
         .collect()

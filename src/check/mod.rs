@@ -40,12 +40,42 @@ fn pages(site: &Site, strict: bool) -> Vec<Diagnostic> {
     diags.par_extend(site.pages.par_iter().flat_map_iter(|page| {
         let events = page_events(page);
         let mut out = Vec::new();
+        if too_deep(site, page, &events, &mut out) {
+            return out;
+        }
         links::check_page(site, page, &events, &mut out);
         unsafe_html::check_page(site, page, &events, &mut out);
         content.check_page(page, &events, &mut out);
         out
     }));
     diags
+}
+
+/// Reports `nesting-too-deep` if the page's Markdown nests deeper than the renderers
+/// allow: the page is then not checked further (nothing else about it is worth reading
+/// until it is fixed) and, being an error, stops the build before anything renders. Found
+/// here, in the parse the checks share, rather than in a parse of its own at load.
+pub fn too_deep(
+    site: &Site,
+    page: &Page,
+    events: &[(Event, Range<usize>)],
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    use crate::render::markdown::{too_deep, MAX_NESTING};
+    let Some(at) = too_deep(events) else {
+        return false;
+    };
+    out.push(at_body(
+        Diagnostic::error(
+            "nesting-too-deep",
+            format!("the page nests lists, quotes or other Markdown more than {MAX_NESTING} levels deep"),
+        )
+        .help("Flatten the structure: no reader can follow that many levels. The page is not published until it is fixed."),
+        page,
+        &site.locales[page.locale].tag,
+        at,
+    ));
+    true
 }
 
 /// A page body's Markdown events, with their byte ranges in the body.

@@ -30,32 +30,6 @@ pub fn split_front_matter(text: &str) -> Result<(&str, usize, usize), &'static s
     Err("the front matter is never closed (no second `---` line)")
 }
 
-/// How deeply Markdown may nest (lists in lists, quotes in quotes, emphasis in links...).
-/// Real pages nest a handful of levels; the renderers (HTML, print) walk the tree
-/// recursively, so a page nesting thousands of levels would overflow their stack. A page
-/// deeper than this is a `nesting-too-deep` error and is not rendered.
-pub const MAX_NESTING: usize = 100;
-
-/// The byte offset (in `body`) where the Markdown first nests deeper than [`MAX_NESTING`].
-pub fn too_deep(body: &str) -> Option<usize> {
-    use pulldown_cmark::{Event, Parser};
-    let mut depth = 0usize;
-    for (ev, range) in Parser::new_ext(body, crate::render::markdown::options()).into_offset_iter()
-    {
-        match ev {
-            Event::Start(_) => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Some(range.start);
-                }
-            }
-            Event::End(_) => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    None
-}
-
 /// An absolute http(s) URL: what a source, a partner's site or `base_url` must be.
 pub fn web_url(url: &str) -> bool {
     let lower = url.trim().to_ascii_lowercase();
@@ -106,20 +80,6 @@ pub fn parse_page(
             }
         }
     };
-    if let Some(at) = too_deep(&text[body_start..]) {
-        let (l, c) = crate::diagnostics::line_col(&text[body_start..], at);
-        diags.push(
-            Diagnostic::error(
-                "nesting-too-deep",
-                format!("the page nests lists, quotes or other Markdown more than {MAX_NESTING} levels deep"),
-            )
-            .file(rel)
-            .at(l + body_line - 1, c)
-            .locale(tag)
-            .help("Flatten the structure: no reader can follow that many levels. The page is not published until it is fixed."),
-        );
-        return None;
-    }
     let mut key_lines = HashMap::new();
     for (i, l) in yaml.lines().enumerate() {
         if let Some((k, _)) = l.split_once(':') {

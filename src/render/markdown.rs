@@ -15,6 +15,32 @@ pub fn options() -> Options {
         | Options::ENABLE_TASKLISTS
 }
 
+/// How deeply Markdown may nest (lists in lists, quotes in quotes, emphasis in links...).
+/// Real pages nest a handful of levels; HTML sanitising and the print layout walk trees
+/// recursively, so a page nesting thousands of levels would overflow their stack. A page
+/// deeper than this is a `nesting-too-deep` error ([`crate::check`] finds it in the parse
+/// the checks share), so it is never rendered.
+pub const MAX_NESTING: usize = 100;
+
+/// The byte offset (in the body) where a page's Markdown `events` (with their ranges) first
+/// nest deeper than [`MAX_NESTING`].
+pub fn too_deep(events: &[(Event, std::ops::Range<usize>)]) -> Option<usize> {
+    let mut depth = 0usize;
+    for (ev, range) in events {
+        match ev {
+            Event::Start(_) => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(range.start);
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct TocEntry {
     pub id: String,
@@ -117,8 +143,21 @@ pub fn render(body: &str, links: &dyn Links) -> Rendered {
     let mut parser = Parser::new_ext(body, options());
     // Raw HTML or an unsafe URL: the page's HTML goes through the sanitiser.
     let mut dirty = false;
+    // The checks refuse a page deeper than MAX_NESTING before anything renders; this only
+    // keeps a caller that skipped them from overflowing the sanitiser's stack.
+    let mut depth = 0usize;
     while let Some(ev) = parser.next() {
         dirty |= super::sanitize::needs_cleaning(&ev);
+        match ev {
+            // An image's events up to its end are read below, as its alt text.
+            Event::Start(Tag::Image { .. }) => {}
+            Event::Start(_) => depth += 1,
+            Event::End(_) => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if depth > MAX_NESTING {
+            break;
+        }
         match ev {
             Event::Start(Tag::Link {
                 link_type,

@@ -68,7 +68,11 @@ pub(super) fn inclusive_terms(cx: &Ctx, blocks: &[Vec<TChar>], out: &mut Vec<Dia
         .iter()
         .filter_map(|k| front_value(cx.page, k))
         .collect();
+    let mut buf = String::new();
     for block in front.iter().chain(blocks) {
+        if !cx.terms.may_match(block, &mut buf) {
+            continue;
+        }
         let norm = terms::norm_block(block);
         for f in terms::find(cx.terms, &norm) {
             let e = &cx.terms[f.entry];

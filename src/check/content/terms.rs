@@ -84,6 +84,10 @@ pub struct Terms {
     /// Forms that start with `*` or a space, tried everywhere: (entry, form, the first
     /// letter the form names). `*@s` can only match a word that has an `@`.
     anywhere: Vec<(usize, usize, Option<char>)>,
+    /// The longest run of every form without a `*` (a space in it stands for any spaces): a
+    /// block that contains none of them (as the matcher sees it, with its spaces made one)
+    /// cannot hold a term, and most blocks hold none. `None` if a form names no letter.
+    literals: Option<aho_corasick::AhoCorasick>,
 }
 
 impl Terms {
@@ -109,6 +113,28 @@ impl Terms {
                 }
             }
         }
+        let literals: Option<Vec<String>> = entries
+            .iter()
+            .flat_map(|e| &e.pats)
+            .map(|p| {
+                // Spaces count: "derechos del hombre" is far rarer than "derechos".
+                let run = p
+                    .split(|x| *x == Pat::Star)
+                    .max_by_key(|run| run.len())
+                    .unwrap_or_default();
+                let run: String = run
+                    .iter()
+                    .map(|x| match x {
+                        Pat::Char(c) if !c.is_whitespace() => *c,
+                        _ => ' ',
+                    })
+                    .collect();
+                (!run.trim().is_empty()).then_some(run)
+            })
+            .collect();
+        // Built from a handful of words: it cannot fail, and failing would only skip the
+        // shortcut.
+        let literals = literals.and_then(|l| aho_corasick::AhoCorasick::new(l).ok());
         let mut by_first: Vec<_> = by_first.into_iter().collect();
         by_first.sort_by_key(|(c, _)| *c);
         let mut dense = vec![0u32; DENSE];
@@ -122,7 +148,35 @@ impl Terms {
             by_first,
             dense,
             anywhere,
+            literals,
         }
+    }
+
+    /// Whether `block` may hold a term: `false` means [`find`] would find none there. `buf`
+    /// is reused from block to block. Cheaper than [`norm_block`], which only blocks that
+    /// pass need.
+    pub fn may_match(&self, block: &[TChar], buf: &mut String) -> bool {
+        let Some(ac) = &self.literals else {
+            return !self.entries.is_empty();
+        };
+        buf.clear();
+        // A space in a form matches any run of spaces (and line breaks): here they are one.
+        let mut push = |n: char| {
+            if !n.is_whitespace() {
+                buf.push(n);
+            } else if !buf.ends_with(' ') {
+                buf.push(' ');
+            }
+        };
+        for t in block {
+            let c = if t.cite { BREAK } else { t.c };
+            if c.is_ascii() {
+                push(c.to_ascii_lowercase());
+            } else {
+                norm_char(c, &mut push);
+            }
+        }
+        ac.is_match(buf.as_str())
     }
 
     /// The (entry, form) pairs whose form starts with `c`.
@@ -499,8 +553,12 @@ mod tests {
         let list = Terms::new(shipped(lang));
         let b = block(s);
         let n = norm_block(&b);
-        find(&list, &n)
-            .iter()
+        let all = find(&list, &n);
+        // The shortcut never hides a term.
+        if !all.is_empty() {
+            assert!(list.may_match(&b, &mut String::new()), "{s}");
+        }
+        all.iter()
             .map(|f| {
                 format!(
                     "{}={}",
@@ -577,6 +635,27 @@ mod tests {
             vec!["travailleurs clandestins"]
         );
         assert!(hits("amigos y amigas").is_empty());
+    }
+
+    #[test]
+    fn blocks_without_a_term_word_are_skipped() {
+        let list = Terms::new(shipped("en"));
+        let may = |s: &str| list.may_match(&block(s), &mut String::new());
+        assert!(!may("The committee met on Monday to plan the leaflets."));
+        assert!(may("The CHAIRMAN spoke."));
+        // A phrase is looked for whole, across any spaces and line breaks.
+        assert!(!may("Illegal parking; migrants welcome."));
+        assert!(may("no Illegal \n\t  migrants here"));
+        // Quoted titles are cited as they are: a term inside <cite> is no reason to look.
+        let mut b = block("chairman");
+        b.iter_mut().for_each(|t| t.cite = true);
+        assert!(!list.may_match(&b, &mut String::new()));
+        let ar = Terms::new(shipped("ar"));
+        // Short vowels do not hide an Arabic term from the shortcut either.
+        assert!(ar.may_match(&block("ومهاجر غير شرعيٍّ"), &mut String::new()));
+        assert!(!ar.may_match(&block("حقوق المهاجر في العمل"), &mut String::new()));
+        let es = Terms::new(shipped("es"));
+        assert!(!es.may_match(&block("Los derechos del trabajador"), &mut String::new()));
     }
 
     #[test]

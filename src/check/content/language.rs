@@ -301,7 +301,7 @@ pub(super) fn unmarked_language(
                 "“{text}” is written in {other} script, not in the {} script of this page, and is not marked with its language",
                 script_name(script)
             )),
-            block[run.start].off,
+            block[run.start].off as usize,
         ).help(format!(
             "Translate it, or mark its language so that screen readers pronounce it with the right voice: `<span lang=\"{lang}\"{dir}>{text}</span>` (use the code of the language the words are in). Names of one or two words need no mark."
         )));
@@ -316,7 +316,7 @@ mod tests {
         s.char_indices()
             .map(|(off, c)| TChar {
                 c,
-                off,
+                off: off as u32,
                 lang: false,
                 cite: false,
             })

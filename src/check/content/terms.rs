@@ -365,7 +365,7 @@ impl Norm<'_> {
     }
     /// The file offset of the character `text[i]` was made from.
     pub fn off(&self, i: usize) -> usize {
-        self.source(i).off
+        self.source(i).off as usize
     }
     /// The character as written that `text[i]` was made from.
     pub fn written_at(&self, i: usize) -> char {
@@ -542,7 +542,7 @@ mod tests {
         s.char_indices()
             .map(|(off, c)| TChar {
                 c,
-                off,
+                off: off as u32,
                 lang: false,
                 cite: false,
             })

@@ -259,10 +259,27 @@ def herald_bin():
     return Path(target) / "release/herald"
 
 
-def timed(cmd, cwd=None):
+def warm(root):
+    """Reads every file under `root`, so that a run reads its input from memory. Virtual
+    machines that reclaim cold page cache (DAMON's `kdamond` on ours) drop a corpus read a
+    minute ago, and a run then waited up to 30 s on the disk for pages it read at 2 s."""
+    for d, _, files in os.walk(root):
+        for f in files:
+            try:
+                with open(os.path.join(d, f), "rb") as fh:
+                    while fh.read(1 << 20):
+                        pass
+            except OSError:
+                pass
+
+
+def timed(cmd, cwd=None, inputs=None):
     """Wall seconds and peak RSS in MiB of one run, via GNU time. Each run starts after
     `sync`: otherwise it is timed while the kernel writes out the previous run's 80,000
-    files (the other tool's, at 10,000 pages), which cost either tool up to a quarter."""
+    files (the other tool's, at 10,000 pages), which cost either tool up to a quarter. Its
+    input is read just before (see `warm`), for either tool alike."""
+    if inputs is not None:
+        warm(inputs)
     subprocess.run(["sync"], check=False)
     t0 = time.perf_counter()
     p = subprocess.run(["/usr/bin/time", "-f", "%M"] + cmd, cwd=cwd, capture_output=True, text=True)
@@ -368,15 +385,15 @@ def main():
         out = work / f"out-{run}"
         shutil.rmtree(out, ignore_errors=True)
         outs.append(out)
-        order = [("herald", [str(herald_bin()), "build", "--only", "site", "--root", str(hroot), "--out", str(out / "herald")], None),
-                 ("hugo", ["hugo", "--quiet", "-d", str(out / "hugo")], groot)]
+        order = [("herald", [str(herald_bin()), "build", "--only", "site", "--root", str(hroot), "--out", str(out / "herald")], None, hroot),
+                 ("hugo", ["hugo", "--quiet", "-d", str(out / "hugo")], groot, groot)]
         if run % 2:
             order.reverse()
-        for name, cmd, cwd in order:
-            results[name].append(timed(cmd, cwd))
+        for name, cmd, cwd, inputs in order:
+            results[name].append(timed(cmd, cwd, inputs))
             print(f"  run {run + 1} {name}: {results[name][-1][0]:.2f} s, {results[name][-1][1]:.0f} MiB", flush=True)
         if args.full:
-            results["herald-full"].append(timed([str(herald_bin()), "build", "--root", str(hroot), "--out", str(out / "full")]))
+            results["herald-full"].append(timed([str(herald_bin()), "build", "--root", str(hroot), "--out", str(out / "full")], inputs=hroot))
     for out in outs:
         shutil.rmtree(out, ignore_errors=True)
     med = {k: (statistics.median(w for w, _ in v), statistics.median(m for _, m in v)) for k, v in results.items() if v}

@@ -68,7 +68,7 @@ pub(super) fn inclusive_terms(cx: &Ctx, blocks: &[Vec<TChar>], out: &mut Vec<Dia
         .iter()
         .filter_map(|k| front_value(cx.page, k))
         .collect();
-    let mut buf = String::new();
+    let mut buf = Vec::new();
     for block in front.iter().chain(blocks) {
         if !cx.terms.may_match(block, &mut buf) {
             continue;

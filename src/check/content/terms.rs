@@ -155,28 +155,33 @@ impl Terms {
     /// Whether `block` may hold a term: `false` means [`find`] would find none there. `buf`
     /// is reused from block to block. Cheaper than [`norm_block`], which only blocks that
     /// pass need.
-    pub fn may_match(&self, block: &[TChar], buf: &mut String) -> bool {
+    pub fn may_match(&self, block: &[TChar], buf: &mut Vec<u8>) -> bool {
         let Some(ac) = &self.literals else {
             return !self.entries.is_empty();
         };
         buf.clear();
+        buf.reserve(block.len());
         // A space in a form matches any run of spaces (and line breaks): here they are one.
-        let mut push = |n: char| {
-            if !n.is_whitespace() {
-                buf.push(n);
-            } else if !buf.ends_with(' ') {
-                buf.push(' ');
-            }
-        };
+        // Bytes, not a `String`, and ASCII (nearly all of it) handled in the loop itself:
+        // this runs over every character of every page.
+        let mut space = false;
         for t in block {
             let c = if t.cite { BREAK } else { t.c };
             if c.is_ascii() {
-                push(c.to_ascii_lowercase());
+                if c.is_whitespace() {
+                    if !space {
+                        buf.push(b' ');
+                        space = true;
+                    }
+                } else {
+                    buf.push(c.to_ascii_lowercase() as u8);
+                    space = false;
+                }
             } else {
-                norm_char(c, &mut push);
+                norm_char(c, |n| push_norm(buf, &mut space, n));
             }
         }
-        ac.is_match(buf.as_str())
+        ac.is_match(buf.as_slice())
     }
 
     /// The (entry, form) pairs whose form starts with `c`.
@@ -190,6 +195,19 @@ impl Terms {
             },
         };
         &self.by_first[i].1
+    }
+}
+
+/// [`Terms::may_match`]'s text: `n` added, a run of spaces kept as one.
+fn push_norm(buf: &mut Vec<u8>, space: &mut bool, n: char) {
+    if n.is_whitespace() {
+        if !*space {
+            buf.push(b' ');
+            *space = true;
+        }
+    } else {
+        buf.extend_from_slice(n.encode_utf8(&mut [0; 4]).as_bytes());
+        *space = false;
     }
 }
 
@@ -556,7 +574,7 @@ mod tests {
         let all = find(&list, &n);
         // The shortcut never hides a term.
         if !all.is_empty() {
-            assert!(list.may_match(&b, &mut String::new()), "{s}");
+            assert!(list.may_match(&b, &mut Vec::new()), "{s}");
         }
         all.iter()
             .map(|f| {
@@ -640,7 +658,7 @@ mod tests {
     #[test]
     fn blocks_without_a_term_word_are_skipped() {
         let list = Terms::new(shipped("en"));
-        let may = |s: &str| list.may_match(&block(s), &mut String::new());
+        let may = |s: &str| list.may_match(&block(s), &mut Vec::new());
         assert!(!may("The committee met on Monday to plan the leaflets."));
         assert!(may("The CHAIRMAN spoke."));
         // A phrase is looked for whole, across any spaces and line breaks.
@@ -649,13 +667,13 @@ mod tests {
         // Quoted titles are cited as they are: a term inside <cite> is no reason to look.
         let mut b = block("chairman");
         b.iter_mut().for_each(|t| t.cite = true);
-        assert!(!list.may_match(&b, &mut String::new()));
+        assert!(!list.may_match(&b, &mut Vec::new()));
         let ar = Terms::new(shipped("ar"));
         // Short vowels do not hide an Arabic term from the shortcut either.
-        assert!(ar.may_match(&block("ومهاجر غير شرعيٍّ"), &mut String::new()));
-        assert!(!ar.may_match(&block("حقوق المهاجر في العمل"), &mut String::new()));
+        assert!(ar.may_match(&block("ومهاجر غير شرعيٍّ"), &mut Vec::new()));
+        assert!(!ar.may_match(&block("حقوق المهاجر في العمل"), &mut Vec::new()));
         let es = Terms::new(shipped("es"));
-        assert!(!es.may_match(&block("Los derechos del trabajador"), &mut String::new()));
+        assert!(!es.may_match(&block("Los derechos del trabajador"), &mut Vec::new()));
     }
 
     #[test]

@@ -191,11 +191,40 @@ fn word_char(block: &[TChar], i: usize) -> bool {
 /// checks of a large campaign).
 fn may_be_foreign(block: &[TChar], page: &str) -> bool {
     let latin = accepts(page, "Latn");
+    let own = script_index(page);
+    let low = low_scripts();
     block.iter().any(|t| {
         if t.c.is_ascii() {
             return !latin && t.c.is_ascii_alphabetic();
         }
-        block_script(t.c).is_some_and(|s| !accepts(page, s) && t.c.is_alphabetic())
+        match low.get(t.c as usize) {
+            // Below U+0800 (Latin to N'Ko, Arabic among them): a table read, and the page's
+            // own script told by its index, not by comparing names.
+            Some(&0) => false,
+            Some(&k) if Some(k) == own => false,
+            Some(&k) => !accepts(page, KNOWN[k as usize - 1]) && t.c.is_alphabetic(),
+            None => block_script(t.c).is_some_and(|s| !accepts(page, s) && t.c.is_alphabetic()),
+        }
+    })
+}
+
+/// 1 + the index of `script` in [`KNOWN`].
+fn script_index(script: &str) -> Option<u8> {
+    KNOWN.iter().position(|k| *k == script).map(|i| i as u8 + 1)
+}
+
+/// [`block_script`] of each of the first 0x800 code points, as [`script_index`] (0 for
+/// none), computed once from `block_script` itself. An Arabic page asks it of every one of
+/// its characters, and the range match with a name comparison after it was 2 % of a build.
+fn low_scripts() -> &'static [u8; 0x800] {
+    static TABLE: std::sync::OnceLock<[u8; 0x800]> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut t = [0u8; 0x800];
+        for (u, slot) in t.iter_mut().enumerate() {
+            let s = char::from_u32(u as u32).and_then(block_script);
+            *slot = s.and_then(script_index).unwrap_or(0);
+        }
+        t
     })
 }
 
@@ -365,6 +394,11 @@ mod tests {
         assert_eq!(s("sr-Latn"), Some("Latn"));
         assert_eq!(s("fa"), Some("Arab"));
         assert_eq!(char_script('é'), Some("Latn"));
+        for u in 0..0x800u32 {
+            let s = char::from_u32(u).and_then(block_script);
+            let k = low_scripts()[u as usize];
+            assert_eq!((k != 0).then(|| KNOWN[k as usize - 1]), s, "U+{u:04X}");
+        }
         assert_eq!(char_script('ع'), Some("Arab"));
         assert_eq!(char_script('٣'), None);
     }

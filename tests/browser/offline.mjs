@@ -6,6 +6,12 @@
 import { chromium } from "playwright-core";
 
 const cfg = JSON.parse(process.argv[2]);
+// A browser that stops answering (seen once: a worker that never became ready, then a
+// navigation offline that never ended) fails the test instead of holding CI for an hour.
+setTimeout(() => {
+  console.error("offline.mjs: no result within 180 s");
+  process.exit(1);
+}, 180000).unref();
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
   headless: true,

@@ -108,9 +108,14 @@ pub fn verify(
         .and_then(|c| find_whole(html, c).map(|i| (i, i + c.len())))
     {
         let logos = partners.iter().any(|(p, _)| p.logo.is_some());
-        let seen = read_pieces(&[&html[..i], &html[end..]], logos);
-        if problems(&seen, partners, output, locale).is_empty() {
-            return Vec::new();
+        // Themes put credits after the content (the default theme's page and footer do):
+        // that piece alone, two fifths of what surrounds the content, is usually enough.
+        // More text can only find more, so it is tried first and the rest only if needed.
+        let (before, after) = (&html[..i], &html[end..]);
+        for pieces in [&[after][..], &[before, after][..]] {
+            if problems(&read_pieces(pieces, logos), partners, output, locale).is_empty() {
+                return Vec::new();
+            }
         }
     }
     problems(&read(html), partners, output, locale)
@@ -194,6 +199,13 @@ mod tests {
         let content = format!("{LONG}{ok}");
         let html = page("", &content);
         assert!(verify(html.as_bytes(), &credited, Some(&content), "o", "en").is_empty());
+        // Before the content, as in a header: found without reading the content.
+        let html = format!("<!DOCTYPE html><html><head><title>t</title></head><body><header>{ok}</header><main>{LONG}</main></body></html>");
+        assert!(verify(html.as_bytes(), &credited, Some(LONG), "o", "en").is_empty());
+        // The name before the content and the logo after it.
+        let (name, logo) = ok.split_at(ok.find("<img").unwrap());
+        let html = format!("<!DOCTYPE html><html><body><header>{name}</header><main>{LONG}</main><footer>{logo}</footer></body></html>");
+        assert!(verify(html.as_bytes(), &credited, Some(LONG), "o", "en").is_empty());
         // Nowhere but the title and an alt text: name and logo both missing.
         let html = page("<img src=\"x.png\" alt=\"Migrant Voices\">", LONG);
         let d = verify(html.as_bytes(), &credited, Some(LONG), "o", "en");

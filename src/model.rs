@@ -68,13 +68,21 @@ pub struct Page {
     pub body_line: usize,
     /// 1-based line of each top-level front-matter key, for diagnostics.
     pub key_lines: HashMap<String, usize>,
-    /// First 12 hex digits of the BLAKE3 hash of the file with LF line endings.
-    pub version: String,
+    /// [`Page::version`], worked out the first time it is asked for: only source pages'
+    /// versions are (by the translations that name them), and hashing every file was a
+    /// hundredth of a build.
+    pub version: std::sync::OnceLock<String>,
     pub reviewed: Option<jiff::civil::Date>,
     pub review_by: Option<jiff::civil::Date>,
 }
 
 impl Page {
+    /// First 12 hex digits of the BLAKE3 hash of the file with LF line endings.
+    pub fn version(&self) -> &str {
+        self.version
+            .get_or_init(|| crate::load::version_of(&self.text))
+    }
+
     pub fn body(&self) -> &str {
         &self.text[self.body_start..]
     }

@@ -298,7 +298,7 @@ pub fn accept(site: &Site, files: &[String]) -> Result<Vec<String>, Vec<Diagnost
                     continue;
                 }
             };
-            match with_translation_of(&raw, &src.version) {
+            match with_translation_of(&raw, src.version()) {
                 Some(new) => {
                     if new != raw {
                         pages.push((rel.clone(), new));
@@ -404,7 +404,7 @@ pub fn scaffold(site: &Site, locale: usize) -> std::io::Result<Vec<String>> {
             fs::create_dir_all(p)?;
         }
         // A source page always has front matter (or it would not have loaded).
-        let text = with_translation_of(&src.text, &src.version)
+        let text = with_translation_of(&src.text, src.version())
             .and_then(|t| set_front_matter_key(&t, "untranslated", "true"))
             .unwrap_or_else(|| src.text.clone());
         fs::write(&path, text)?;

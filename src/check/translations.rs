@@ -100,9 +100,9 @@ pub fn check(site: &Site) -> Vec<Diagnostic> {
             }
             parity(src, tr, tag, &mut out);
             match tr.front.translation_of.as_deref() {
-                Some(v) if v == src.version => {}
+                Some(v) if v == src.version() => {}
                 Some(v) => out.push(
-                    Diagnostic::warning("stale-translation", format!("the source page changed since this translation was made (it translates version {v}; the source is now {})", src.version))
+                    Diagnostic::warning("stale-translation", format!("the source page changed since this translation was made (it translates version {v}; the source is now {})", src.version()))
                         .file(&tr.file)
                         .line(Some(tr.key_line("translation_of")))
                         .locale(tag)

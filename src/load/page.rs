@@ -133,7 +133,7 @@ pub fn parse_page(
         locale,
         path: inner.to_string(),
         file: rel.to_string(),
-        version: version_of(&text),
+        version: std::sync::OnceLock::new(),
         front,
         body_start,
         body_line,

@@ -168,13 +168,14 @@ impl Terms {
         for t in block {
             let c = if t.cite { BREAK } else { t.c };
             if c.is_ascii() {
-                if c.is_whitespace() {
+                let b = c as u8;
+                if b.is_ascii_whitespace() || b == 0x0b {
                     if !space {
                         buf.push(b' ');
                         space = true;
                     }
                 } else {
-                    buf.push(c.to_ascii_lowercase() as u8);
+                    buf.push(b.to_ascii_lowercase());
                     space = false;
                 }
             } else {

@@ -88,6 +88,8 @@ pub struct Terms {
     /// block that contains none of them (as the matcher sees it, with its spaces made one)
     /// cannot hold a term, and most blocks hold none. `None` if a form names no letter.
     literals: Option<aho_corasick::AhoCorasick>,
+    /// The same words for a SIMD search (Teddy), where the CPU and their number allow.
+    packed: Option<aho_corasick::packed::Searcher>,
 }
 
 impl Terms {
@@ -134,6 +136,9 @@ impl Terms {
             .collect();
         // Built from a handful of words: it cannot fail, and failing would only skip the
         // shortcut.
+        let packed = literals
+            .as_ref()
+            .and_then(|l| aho_corasick::packed::Searcher::new(l));
         let literals = literals.and_then(|l| aho_corasick::AhoCorasick::new(l).ok());
         let mut by_first: Vec<_> = by_first.into_iter().collect();
         by_first.sort_by_key(|(c, _)| *c);
@@ -149,6 +154,7 @@ impl Terms {
             dense,
             anywhere,
             literals,
+            packed,
         }
     }
 
@@ -182,7 +188,10 @@ impl Terms {
                 norm_char(c, |n| push_norm(buf, &mut space, n));
             }
         }
-        ac.is_match(buf.as_slice())
+        match &self.packed {
+            Some(p) => p.find(buf.as_slice()).is_some(),
+            None => ac.is_match(buf.as_slice()),
+        }
     }
 
     /// The (entry, form) pairs whose form starts with `c`.

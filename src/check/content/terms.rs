@@ -138,7 +138,7 @@ impl Terms {
         // shortcut.
         let packed = literals
             .as_ref()
-            .and_then(|l| aho_corasick::packed::Searcher::new(l));
+            .and_then(aho_corasick::packed::Searcher::new);
         let literals = literals.and_then(|l| aho_corasick::AhoCorasick::new(l).ok());
         let mut by_first: Vec<_> = by_first.into_iter().collect();
         by_first.sort_by_key(|(c, _)| *c);

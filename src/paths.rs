@@ -41,13 +41,16 @@ pub fn relative(from_dir: &str, to: &str) -> String {
 pub fn slugify(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut dash = false;
+    // The content checks' tables: the same answers as `is_alphanumeric` and `to_lowercase`,
+    // without their searches (every heading of every page is slugged).
+    use crate::check::content::letters;
     for c in text.chars() {
-        if c.is_alphanumeric() {
+        if letters::is_alnum(c) {
             if dash && !out.is_empty() {
                 out.push('-');
             }
             dash = false;
-            out.extend(c.to_lowercase());
+            letters::lower(c, |l| out.push(l));
         } else {
             dash = true;
         }

@@ -65,14 +65,24 @@ fn build(c: &Campaign) {
 /// Starts a build, waits until it is writing pages into its staging folder, and stops it
 /// with `signal`.
 fn interrupt(c: &Campaign, signal: &str) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_herald"))
-        .args(["build", "--only", "site", "--root"])
+    use std::os::unix::process::CommandExt;
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_herald"));
+    cmd.args(["build", "--only", "site", "--root"])
         .arg(c.root())
         .env("HERALD_TODAY", "2026-12-01")
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
+        .stderr(Stdio::null());
+    // Tests started in the background by a script (`.ci/run &`) inherit SIGINT ignored, and
+    // a build that ignores it rightly runs on: what is tested here is a build that Ctrl-C
+    // stops, so the child gets SIGINT's default action.
+    // SAFETY: between fork and exec only `signal`, which is async-signal-safe, is called.
+    unsafe {
+        cmd.pre_exec(|| {
+            libc::signal(libc::SIGINT, libc::SIG_DFL);
+            Ok(())
+        });
+    }
+    let mut child = cmd.spawn().unwrap();
     let start = Instant::now();
     let writing = loop {
         let staged = leftovers(c.root())

@@ -18,19 +18,28 @@ pub fn page_dir(path: &str) -> String {
 /// explicitly so that the site works when opened from disk, where no server maps
 /// `dir/` to `dir/index.html`.
 pub fn relative(from_dir: &str, to: &str) -> String {
-    let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
-    let to_parts: Vec<&str> = to.split('/').collect();
-    let common = from
-        .iter()
-        .zip(to_parts.iter())
+    // Without collecting either path's parts: every page asks for a dozen of these.
+    let from = || from_dir.split('/').filter(|s| !s.is_empty());
+    let to_parts = to.split('/').count();
+    let common = from()
+        .zip(to.split('/'))
         .take_while(|(a, b)| a == b)
         .count()
-        .min(to_parts.len().saturating_sub(1));
-    let mut out = String::new();
-    for _ in common..from.len() {
+        .min(to_parts.saturating_sub(1));
+    let ups = from().count() - common;
+    // What follows the first `common` parts of `to` and their slashes.
+    let rest = match common {
+        0 => to,
+        n => to
+            .match_indices('/')
+            .nth(n - 1)
+            .map_or("", |(i, _)| &to[i + 1..]),
+    };
+    let mut out = String::with_capacity(3 * ups + rest.len());
+    for _ in 0..ups {
         out.push_str("../");
     }
-    out.push_str(&to_parts[common..].join("/"));
+    out.push_str(rest);
     if out.is_empty() {
         out.push_str("./");
     }
@@ -61,6 +70,13 @@ pub fn slugify(text: &str) -> String {
 /// Percent-encodes what must not appear raw in an `href` path (spaces, quotes, controls),
 /// leaving non-ASCII letters as they are: browsers and servers handle UTF-8 paths.
 pub fn encode_path(path: &str) -> String {
+    // Nearly every path is plain ASCII with nothing to encode.
+    if path
+        .bytes()
+        .all(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'#' | b'%' | b'?'))
+    {
+        return path.to_string();
+    }
     let mut out = String::with_capacity(path.len());
     for c in path.chars() {
         match c {
@@ -139,6 +155,65 @@ pub fn join_url(from_dir: &str, url: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The version `relative` replaced, which collected both paths' parts: the reference.
+    fn relative_by_parts(from_dir: &str, to: &str) -> String {
+        let from: Vec<&str> = from_dir.split('/').filter(|s| !s.is_empty()).collect();
+        let to_parts: Vec<&str> = to.split('/').collect();
+        let common = from
+            .iter()
+            .zip(to_parts.iter())
+            .take_while(|(a, b)| a == b)
+            .count()
+            .min(to_parts.len().saturating_sub(1));
+        let mut out = "../".repeat(from.len() - common);
+        out.push_str(&to_parts[common..].join("/"));
+        if out.is_empty() {
+            out.push_str("./");
+        }
+        out
+    }
+
+    #[test]
+    fn relative_agrees_with_the_version_by_parts() {
+        let dirs = [
+            "",
+            "en/",
+            "en/work/",
+            "en/work/rights/",
+            "ar/عمل/حقوق/",
+            "en//x/",
+        ];
+        let files = [
+            "",
+            "style.css",
+            "en/index.html",
+            "en/work/index.html",
+            "en/work/rights/index.html",
+            "en/work/other/index.html",
+            "fr/work/rights/index.html",
+            "ar/عمل/حقوق/index.html",
+            "assets/logos/a b.svg",
+            "en/work/",
+            "en//x/index.html",
+        ];
+        for d in dirs {
+            for f in files {
+                assert_eq!(relative(d, f), relative_by_parts(d, f), "{d:?} -> {f:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn encode_path_leaves_plain_paths_and_encodes_the_rest() {
+        assert_eq!(
+            encode_path("../en/work/index.html"),
+            "../en/work/index.html"
+        );
+        assert_eq!(encode_path("a b/\"#%?.svg"), "a%20b/%22%23%25%3F.svg");
+        assert_eq!(encode_path("ar/عمل/\u{85}x"), "ar/عمل/%C2%85x");
+        assert_eq!(encode_path("tab\there"), "tab%09here");
+    }
 
     #[test]
     fn unsafe_paths() {

@@ -71,7 +71,7 @@ pub struct Page {
     /// [`Page::version`], worked out the first time it is asked for: only source pages'
     /// versions are (by the translations that name them), and hashing every file was a
     /// hundredth of a build.
-    pub version: std::sync::OnceLock<String>,
+    pub(crate) version: std::sync::OnceLock<String>,
     pub reviewed: Option<jiff::civil::Date>,
     pub review_by: Option<jiff::civil::Date>,
 }

@@ -300,11 +300,7 @@ fn body(cx: &Ctx, events: &[(Event, Range<usize>)], out: &mut Vec<Diagnostic>) -
                     cur.push(brk(at));
                     continue;
                 }
-                // Text borrowed from the file where the event says it is is exact without
-                // comparing it byte for byte.
-                let exact = src.get(range.clone()).is_some_and(|s| {
-                    (s.as_ptr() == t.as_ptr() && s.len() == t.len()) || s == t.as_ref()
-                });
+                let exact = is_exact(src, range, t);
                 push_text(&mut cur, t, at, exact, lang, cite);
             }
             Event::Code(t) => {
@@ -322,11 +318,7 @@ fn body(cx: &Ctx, events: &[(Event, Range<usize>)], out: &mut Vec<Diagnostic>) -
                 if let Some((_, h)) = &mut head {
                     *h |= t.contains("<img");
                 }
-                // Text borrowed from the file where the event says it is is exact without
-                // comparing it byte for byte.
-                let exact = src.get(range.clone()).is_some_and(|s| {
-                    (s.as_ptr() == t.as_ptr() && s.len() == t.len()) || s == t.as_ref()
-                });
+                let exact = is_exact(src, range, t);
                 a11y::raw_html(
                     cx,
                     t,
@@ -338,11 +330,7 @@ fn body(cx: &Ctx, events: &[(Event, Range<usize>)], out: &mut Vec<Diagnostic>) -
                 cur.push(brk(at));
             }
             Event::Html(t) => {
-                // Text borrowed from the file where the event says it is is exact without
-                // comparing it byte for byte.
-                let exact = src.get(range.clone()).is_some_and(|s| {
-                    (s.as_ptr() == t.as_ptr() && s.len() == t.len()) || s == t.as_ref()
-                });
+                let exact = is_exact(src, range, t);
                 html_block.push((t.to_string(), at));
                 if !exact {
                     // Offsets inside the line are unknown: point at its start.
@@ -411,6 +399,14 @@ fn level_num(l: HeadingLevel) -> u8 {
     l as u8
 }
 
+/// Whether an event's text `t` is the file's text at `range` as it is (not unescaped or
+/// joined). Text borrowed from the file where the event says it is, nearly all of it, is
+/// told without comparing it byte for byte.
+fn is_exact(src: &str, range: &Range<usize>, t: &str) -> bool {
+    src.get(range.clone())
+        .is_some_and(|s| (s.as_ptr() == t.as_ptr() && s.len() == t.len()) || s == t)
+}
+
 /// A word that is a web or e-mail address: left out of the text the checks read.
 pub(crate) fn looks_like_url(tok: &str) -> bool {
     // Every address has one of these; most words have none, and are answered here.
@@ -444,15 +440,9 @@ pub(crate) fn push_text(
     // around it goes in by runs, a run of ASCII without decoding or a check per character.
     // A character's offset is its start's plus its byte in `t`, masked off if not exact.
     let mask = if exact { u32::MAX } else { 0 };
+    let off = |i: usize| at + (i & mask as usize);
     let run = |cur: &mut Vec<TChar>, from: usize, to: usize| {
-        push_run(
-            cur,
-            &t[from..to],
-            (at + (from & mask as usize)) as u32,
-            mask,
-            lang,
-            cite,
-        )
+        push_run(cur, &t[from..to], off(from) as u32, mask, lang, cite)
     };
     cur.reserve(t.len());
     let mut done = 0;
@@ -461,7 +451,7 @@ pub(crate) fn push_text(
         let (start, end) = word_around(t, from + k);
         if looks_like_url(&t[start..end]) {
             run(cur, done, start);
-            cur.push(brk(if exact { at + start } else { at }));
+            cur.push(brk(off(start)));
             done = end;
         }
         from = end;

@@ -27,6 +27,15 @@ try {
     });
     const page = await context.newPage();
     page.on("pageerror", (e) => errors.push(String(e)));
+    // Requests still open, named if a wait below times out.
+    const open = new Set();
+    const t0 = Date.now();
+    page.on("request", (r) => open.add(r));
+    page.on("requestfinished", (r) => open.delete(r));
+    page.on("requestfailed", (r) => open.delete(r));
+    page.on("framenavigated", (f) => f === page.mainFrame() && console.error(`${Date.now() - t0} ms: navigated to ${f.url()}`));
+    page.on("load", () => console.error(`${Date.now() - t0} ms: load ${page.url()}`));
+    process.on("exit", () => open.size && console.error(`open requests: ${[...open].map((r) => r.url()).join(" ")}`));
     await page.goto(start);
     // Typing: results appear as the reader types.
     await page.fill("#search-q", cfg.query);
@@ -39,8 +48,14 @@ try {
     await page.waitForSelector("#search-results li a", { timeout: 5000 });
     const submitted = await page.$$eval("#search-results li a", (as) => as.map((a) => a.href));
     // Following the first result lands on the page, in Arabic.
-    await page.click("#search-results li a >> nth=0");
-    await page.waitForLoadState("load");
+    // The page's text, not its "load" event: under load, the driver's interception of
+    // requests (the route above) has once held an image the server had already sent, and
+    // "load" never came although the page was there.
+    await Promise.all([
+      page.waitForEvent("framenavigated", (f) => f === page.mainFrame()),
+      page.click("#search-results li a >> nth=0"),
+    ]);
+    await page.waitForLoadState("domcontentloaded");
     const landed = page.url();
     const lang = await page.getAttribute("html", "lang");
     const ok = typed.length > 0 && typed[0].endsWith(cfg.expect) && submitted[0] === typed[0]

@@ -17,7 +17,7 @@
 // Meanwhile the Nu Html Checker (vnu.jar, Java) validates all the files in one run: no error.
 // Prints one JSON line per problem, then a summary line {"summary":…}; exits 1 on any problem.
 // With "screenshots": a folder, it also writes what a reviewer looks at (see shots()).
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { readFileSync, mkdirSync } from "node:fs";
@@ -256,12 +256,7 @@ async function shots(browser, dir) {
 
 // --- Run --------------------------------------------------------------------------------
 const checker = vnu();
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run"],
-});
+const browser = await launch();
 const foreign = new Set();
 let tabStops = 0;
 try {

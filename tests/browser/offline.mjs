@@ -11,7 +11,7 @@
 // for other CDP drivers (InDate/devharness#147). Herald's pages cannot cause or cure it,
 // so an attempt whose worker is not running within 15 s is logged and repeated in a fresh
 // browser, three attempts at most; a worker that never works fails all three.
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 
 const cfg = JSON.parse(process.argv[2]);
 // A browser that stops answering fails the test instead of holding CI for an hour.
@@ -28,12 +28,7 @@ const within = (ms, p, what) => Promise.race([
 ]);
 
 async function attempt(n) {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-      "--disable-component-update", "--no-first-run"],
-  });
+  const browser = await launch();
   try {
     const ctx = await browser.newContext();
     const page = await ctx.newPage();

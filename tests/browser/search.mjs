@@ -4,15 +4,13 @@
 //                     "query":"…","expect":"ar/people/women-workers/index.html","screenshot":"/tmp/x.png"}'
 // Prints one JSON line per page and exits 1 on any failure. Every request to a host other
 // than 127.0.0.1 (or any request at all from file://) is blocked and reported.
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 
 const cfg = JSON.parse(process.argv[2]);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run"],
-});
+const browser = await launch();
+// Requests still open, named if a wait below times out and the script ends on it.
+const open = new Set();
+process.on("exit", () => open.size && console.error(`open requests: ${[...open].map((r) => r.url()).join(" ")}`));
 let failed = false;
 try {
   for (const [i, start] of cfg.pages.entries()) {
@@ -27,15 +25,13 @@ try {
     });
     const page = await context.newPage();
     page.on("pageerror", (e) => errors.push(String(e)));
-    // Requests still open, named if a wait below times out.
-    const open = new Set();
+    open.clear();
     const t0 = Date.now();
     page.on("request", (r) => open.add(r));
     page.on("requestfinished", (r) => open.delete(r));
     page.on("requestfailed", (r) => open.delete(r));
     page.on("framenavigated", (f) => f === page.mainFrame() && console.error(`${Date.now() - t0} ms: navigated to ${f.url()}`));
     page.on("load", () => console.error(`${Date.now() - t0} ms: load ${page.url()}`));
-    process.on("exit", () => open.size && console.error(`open requests: ${[...open].map((r) => r.url()).join(" ")}`));
     await page.goto(start);
     // Typing: results appear as the reader types.
     await page.fill("#search-q", cfg.query);
